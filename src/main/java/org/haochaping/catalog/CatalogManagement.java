@@ -1,0 +1,123 @@
+package org.haochaping.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The catalog as other modules read it. */
+@Service
+public class CatalogManagement {
+
+    public record Region(String code, String name, String level, String parentCode) {
+    }
+
+    public record ServiceBody(String code, String name, String regionCode) {
+    }
+
+    public record Department(String code, String name, String regionCode, String creditCode) {
+    }
+
+    public record Window(String code, String name, String serviceBodyCode, String departmentCode) {
+    }
+
+    public record Staff(String staffNo, String name, String windowCode, String departmentCode) {
+    }
+
+    public record ServiceItem(String code, String name, String departmentCode) {
+    }
+
+    public record Device(String code, String kind, String name, String serviceBodyCode, String windowCode) {
+    }
+
+    public record ReasonOption(String level, String code, String label) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CatalogManagement(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Region> region(String code) {
+        return jdbc.sql("select code, name, level, parent_code from catalog_region where code = :c").param("c", code)
+                .query(Region.class).optional();
+    }
+
+    public List<Region> regions() {
+        return jdbc.sql("select code, name, level, parent_code from catalog_region order by code").query(Region.class).list();
+    }
+
+    public Optional<ServiceBody> serviceBody(String code) {
+        return jdbc.sql("select code, name, region_code from catalog_service_body where code = :c").param("c", code)
+                .query(ServiceBody.class).optional();
+    }
+
+    public Optional<Department> department(String code) {
+        return jdbc.sql("select code, name, region_code, credit_code from catalog_department where code = :c")
+                .param("c", code).query(Department.class).optional();
+    }
+
+    public List<Department> departments() {
+        return jdbc.sql("select code, name, region_code, credit_code from catalog_department order by code")
+                .query(Department.class).list();
+    }
+
+    public Optional<Window> window(String code) {
+        return jdbc.sql("select code, name, service_body_code, department_code from catalog_window where code = :c")
+                .param("c", code).query(Window.class).optional();
+    }
+
+    public Optional<Staff> staff(String staffNo) {
+        return jdbc.sql("select staff_no, name, window_code, department_code from catalog_staff where staff_no = :s")
+                .param("s", staffNo).query(Staff.class).optional();
+    }
+
+    public Optional<ServiceItem> item(String code) {
+        return jdbc.sql("select code, name, department_code from catalog_service_item where code = :c")
+                .param("c", code).query(ServiceItem.class).optional();
+    }
+
+    public Optional<Device> device(String code) {
+        return jdbc.sql("select code, kind, name, service_body_code, window_code from catalog_device where code = :c")
+                .param("c", code).query(Device.class).optional();
+    }
+
+    /** Whether a device's setup key is the one issued when it was registered (only its hash is stored). */
+    public boolean deviceKeyMatches(String deviceCode, String key) {
+        if (key == null) {
+            return false;
+        }
+        String stored = jdbc.sql("select key_hash from catalog_device where code = :c").param("c", deviceCode)
+                .query(String.class).optional().orElse(null);
+        return stored != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+                keyHash(key).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static String keyHash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The version of the reason-option set now in use. */
+    public int activeReasonSetVersion() {
+        return jdbc.sql("select max(version) from catalog_reason_set where active").query(Integer.class).optional()
+                .orElse(0);
+    }
+
+    /** The reasons offered for each level in the active set, in display order. */
+    public List<ReasonOption> activeReasons() {
+        return jdbc.sql("""
+                select level, code, label from catalog_reason
+                where set_version = (select max(version) from catalog_reason_set where active)
+                order by sort_order, code
+                """).query(ReasonOption.class).list();
+    }
+}

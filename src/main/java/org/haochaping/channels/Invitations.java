@@ -1,0 +1,132 @@
+package org.haochaping.channels;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.haochaping.evaluation.Channel;
+import org.haochaping.system.Zones;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * One-time rating tokens (第八条): a random id followed by its HMAC-SM3 signature, so a token cannot be guessed
+ * or altered; single use, expiring, and replaced by a reprint. Only the id is stored; the token string can be
+ * rebuilt only with the key.
+ */
+@Service
+class Invitations {
+
+    static final int ID_BYTES = 16;
+    static final int TOKEN_LENGTH = 44;
+
+    record Ticket(String tokenId, String caseNo, Channel channel, OffsetDateTime expiresAt) {
+    }
+
+    record Issued(String token, OffsetDateTime expiresAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ChannelSettings settings;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Invitations(JdbcClient jdbc, ChannelSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Issued issue(String caseNo, Channel channel) {
+        byte[] id = new byte[ID_BYTES];
+        random.nextBytes(id);
+        String tokenId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        OffsetDateTime now = Zones.now(clock);
+        OffsetDateTime expires = now.plus(settings.tokenValidity());
+        jdbc.sql("""
+                insert into channels_invitation (token_id, case_no, channel, issued_at, expires_at)
+                values (:id, :caseNo, :channel, :now, :expires)
+                """).param("id", tokenId).param("caseNo", caseNo).param("channel", channel.name())
+                .param("now", now).param("expires", expires).update();
+        return new Issued(tokenId + signature(tokenId), expires);
+    }
+
+    /** The newest live token of a case on a channel, rebuilt from its id. */
+    Optional<Issued> live(String caseNo, Channel channel) {
+        return jdbc.sql("""
+                select token_id, expires_at from channels_invitation
+                where case_no = :caseNo and channel = :channel and used_at is null and revoked_at is null and expires_at > :now
+                order by issued_at desc limit 1
+                """).param("caseNo", caseNo).param("channel", channel.name()).param("now", Zones.now(clock))
+                .query((rs, n) -> new Issued(rs.getString(1) + signature(rs.getString(1)),
+                        Zones.inShanghai(rs.getObject(2, OffsetDateTime.class))))
+                .optional();
+    }
+
+    /** Stops every live token of the case on the channel (a reprint replaces the earlier receipt). */
+    void revoke(String caseNo, Channel channel) {
+        jdbc.sql("""
+                update channels_invitation set revoked_at = :now
+                where case_no = :caseNo and channel = :channel and used_at is null and revoked_at is null
+                """).param("now", Zones.now(clock)).param("caseNo", caseNo).param("channel", channel.name()).update();
+    }
+
+    /** Checks a token: forged or unknown, used, replaced and expired tokens are refused. */
+    Ticket open(String token) {
+        if (token == null || token.length() != TOKEN_LENGTH) {
+            throw InvitationRefused.invalid();
+        }
+        String tokenId = token.substring(0, 22);
+        if (!MessageDigest.isEqual(signature(tokenId).getBytes(StandardCharsets.US_ASCII),
+                token.substring(22).getBytes(StandardCharsets.US_ASCII))) {
+            throw InvitationRefused.invalid();
+        }
+        return jdbc.sql("select * from channels_invitation where token_id = :id").param("id", tokenId)
+                .query(this::check).optional().orElseThrow(InvitationRefused::invalid);
+    }
+
+    /** Marks the token used, once; a second use (also a concurrent one) is refused. */
+    void consume(String tokenId) {
+        int updated = jdbc.sql("update channels_invitation set used_at = :now where token_id = :id and used_at is null")
+                .param("now", Zones.now(clock)).param("id", tokenId).update();
+        if (updated == 0) {
+            throw InvitationRefused.used();
+        }
+    }
+
+    private Ticket check(ResultSet rs, int row) throws SQLException {
+        if (rs.getObject("used_at", OffsetDateTime.class) != null) {
+            throw InvitationRefused.used();
+        }
+        if (rs.getObject("revoked_at", OffsetDateTime.class) != null) {
+            throw InvitationRefused.replaced();
+        }
+        OffsetDateTime expires = Zones.inShanghai(rs.getObject("expires_at", OffsetDateTime.class));
+        if (!expires.isAfter(Zones.now(clock))) {
+            throw InvitationRefused.expired();
+        }
+        return new Ticket(rs.getString("token_id"), rs.getString("case_no"), Channel.valueOf(rs.getString("channel")),
+                expires);
+    }
+
+    private String signature(String tokenId) {
+        HMac mac = new HMac(new SM3Digest());
+        mac.init(new KeyParameter(HexFormat.of().parseHex(settings.tokenKey())));
+        byte[] data = tokenId.getBytes(StandardCharsets.US_ASCII);
+        mac.update(data, 0, data.length);
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(out, 16));
+    }
+}

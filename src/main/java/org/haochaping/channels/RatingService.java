@@ -1,0 +1,52 @@
+package org.haochaping.channels;
+
+import org.haochaping.casework.CaseManagement;
+import org.haochaping.evaluation.EvaluationManagement;
+import org.haochaping.evaluation.EvaluationView;
+import org.haochaping.evaluation.SubmitEvaluation;
+import org.haochaping.identity.ApiClientPrincipal;
+import org.haochaping.system.DomainProblem;
+import org.haochaping.system.FieldProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns what a channel received into a stored rating: with a token, the token is used up in the same transaction
+ * (a refused rating leaves it usable); a trusted platform rates by case number within its scope.
+ */
+@Service
+class RatingService {
+
+    private final Invitations invitations;
+    private final EvaluationManagement evaluations;
+    private final CaseManagement cases;
+
+    RatingService(Invitations invitations, EvaluationManagement evaluations, CaseManagement cases) {
+        this.invitations = invitations;
+        this.evaluations = evaluations;
+        this.cases = cases;
+    }
+
+    @Transactional
+    EvaluationView rateWithToken(String token, RatingInput input) {
+        Invitations.Ticket ticket = invitations.open(token);
+        invitations.consume(ticket.tokenId());
+        return evaluations.submit(new SubmitEvaluation(ticket.caseNo(), ticket.channel(), input.level(),
+                input.dimensions(), input.reasons(), input.comment(), null, input.contact(), input.share(), null));
+    }
+
+    @Transactional
+    EvaluationView rateAsPlatform(ApiClientPrincipal platform, RatingInput input) {
+        if (input.caseNo() == null || input.caseNo().isBlank()) {
+            throw FieldProblem.of("caseNo", "不能为空");
+        }
+        if (input.channel() == null) {
+            throw FieldProblem.of("channel", "不能为空");
+        }
+        cases.find(input.caseNo()).filter(c -> platform.mayActFor(c.regionCode()))
+                .orElseThrow(() -> DomainProblem.notFound("办件不存在：" + input.caseNo()));
+        return evaluations.submit(new SubmitEvaluation(input.caseNo(), input.channel(), input.level(),
+                input.dimensions(), input.reasons(), input.comment(), input.evaluator(), input.contact(),
+                input.share(), null));
+    }
+}

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
+import org.haochaping.evaluation.CaseAlreadyRated;
 import org.haochaping.evaluation.Channel;
 import org.haochaping.system.Zones;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,9 +78,17 @@ class Invitations {
     /** Stops every live token of the case on the channel (a reprint replaces the earlier receipt). */
     void revoke(String caseNo, Channel channel) {
         jdbc.sql("""
-                update channels_invitation set revoked_at = :now
+                update channels_invitation set revoked_at = :now, revoked_because = 'REPLACED'
                 where case_no = :caseNo and channel = :channel and used_at is null and revoked_at is null
                 """).param("now", Zones.now(clock)).param("caseNo", caseNo).param("channel", channel.name()).update();
+    }
+
+    /** Stops every live token of a case, on every channel (the case has its rating). */
+    void revokeAll(String caseNo) {
+        jdbc.sql("""
+                update channels_invitation set revoked_at = :now, revoked_because = 'RATED'
+                where case_no = :caseNo and used_at is null and revoked_at is null
+                """).param("now", Zones.now(clock)).param("caseNo", caseNo).update();
     }
 
     /** Checks a token: forged or unknown, used, replaced and expired tokens are refused. */
@@ -110,6 +119,9 @@ class Invitations {
             throw InvitationRefused.used();
         }
         if (rs.getObject("revoked_at", OffsetDateTime.class) != null) {
+            if ("RATED".equals(rs.getString("revoked_because"))) {
+                throw new CaseAlreadyRated(rs.getString("case_no"));
+            }
             throw InvitationRefused.replaced();
         }
         OffsetDateTime expires = Zones.inShanghai(rs.getObject("expires_at", OffsetDateTime.class));

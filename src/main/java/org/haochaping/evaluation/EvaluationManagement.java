@@ -31,15 +31,17 @@ public class EvaluationManagement {
     static final int MAX_REASONS = 10;
 
     private final Evaluations evaluations;
+    private final ExpectedRatings expected;
     private final CaseManagement cases;
     private final CatalogManagement catalog;
     private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EvaluationManagement(Evaluations evaluations, CaseManagement cases, CatalogManagement catalog,
-            PersonalDataVault vault, ApplicationEventPublisher events, Clock clock) {
+    EvaluationManagement(Evaluations evaluations, ExpectedRatings expected, CaseManagement cases,
+            CatalogManagement catalog, PersonalDataVault vault, ApplicationEventPublisher events, Clock clock) {
         this.evaluations = evaluations;
+        this.expected = expected;
         this.cases = cases;
         this.catalog = catalog;
         this.vault = vault;
@@ -77,7 +79,8 @@ public class EvaluationManagement {
         OffsetDateTime now = Zones.now(clock);
         OffsetDateTime submittedAt = command.submittedAt() == null ? now
                 : Zones.inShanghai(command.submittedAt()).truncatedTo(ChronoUnit.MICROS);
-        SealedIdentity evaluator = command.evaluator() != null ? SealedIdentity.seal(command.evaluator(), vault) : c.applicant();
+        SealedIdentity evaluator = defaulted ? null
+                : command.evaluator() != null ? SealedIdentity.seal(command.evaluator(), vault) : c.applicant();
         EvaluationView rating = new EvaluationView(UUID.randomUUID().toString(), c.caseNo(), command.level(),
                 command.dimensions(), command.reasons().stream().distinct().toList(), comment, command.channel(),
                 submittedAt, true, defaulted, c.itemCode(), c.itemName(), c.departmentCode(), c.serviceBodyCode(),
@@ -87,11 +90,33 @@ public class EvaluationManagement {
         } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
             throw new CaseAlreadyRated(c.caseNo());
         }
-        events.publishEvent(new EvaluationSubmitted(rating.id(), rating.caseNo(), rating.level(), rating.channel(),
-                rating.regionCode(), rating.departmentCode(), rating.serviceBodyCode(), rating.windowCode(),
-                rating.staffNo(), rating.itemCode(), rating.submittedAt(), defaulted,
-                evaluator != null && evaluator.realName()));
+        expected.fulfilled(c.caseNo());
+        if (defaulted) {
+            events.publishEvent(new EvaluationDefaulted(rating.id(), rating.caseNo(), rating.regionCode(),
+                    rating.departmentCode(), rating.serviceBodyCode(), rating.windowCode(), rating.staffNo(),
+                    rating.itemCode(), rating.submittedAt()));
+        } else {
+            events.publishEvent(new EvaluationSubmitted(rating.id(), rating.caseNo(), rating.level(), rating.channel(),
+                    rating.regionCode(), rating.departmentCode(), rating.serviceBodyCode(), rating.windowCode(),
+                    rating.staffNo(), rating.itemCode(), rating.submittedAt(), false,
+                    evaluator != null && evaluator.realName()));
+        }
         return rating;
+    }
+
+    /**
+     * Gives a due case its 基本满意 default (第九条), dated when the default became due. Answers false when the case
+     * was rated meanwhile.
+     */
+    @Transactional
+    public boolean storeDefault(String caseNo, OffsetDateTime dueAt) {
+        if (evaluations.existsForCase(caseNo)) {
+            expected.fulfilled(caseNo);
+            return false;
+        }
+        store(new SubmitEvaluation(caseNo, Channel.SYSTEM_DEFAULT, DefaultRatingPolicy.DEFAULT_LEVEL, null, null, null,
+                null, false, false, dueAt), true);
+        return true;
     }
 
     public Optional<EvaluationView> find(String id) {

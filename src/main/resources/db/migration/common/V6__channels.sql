@@ -6,6 +6,7 @@ create table channels_invitation (
     issued_at  timestamp with time zone not null,
     expires_at timestamp with time zone not null,
     used_at    timestamp with time zone,
-    revoked_at timestamp with time zone
+    revoked_at timestamp with time zone,
+    revoked_because varchar(16) check (revoked_because in ('REPLACED', 'RATED'))
 );
 create index channels_invitation_case_idx on channels_invitation (case_no);

@@ -83,7 +83,7 @@ public class EvaluationManagement {
                 : command.evaluator() != null ? SealedIdentity.seal(command.evaluator(), vault) : c.applicant();
         EvaluationView rating = new EvaluationView(UUID.randomUUID().toString(), c.caseNo(), command.level(),
                 command.dimensions(), command.reasons().stream().distinct().toList(), comment, command.channel(),
-                submittedAt, true, defaulted, c.itemCode(), c.itemName(), c.departmentCode(), c.serviceBodyCode(),
+                submittedAt, true, false, defaulted, c.itemCode(), c.itemName(), c.departmentCode(), c.serviceBodyCode(),
                 c.windowCode(), c.staffNo(), c.regionCode(), evaluator, command.consentContact(), command.consentShare());
         try {
             evaluations.insert(rating, reasonSet, now);
@@ -117,6 +117,34 @@ public class EvaluationManagement {
         store(new SubmitEvaluation(caseNo, Channel.SYSTEM_DEFAULT, DefaultRatingPolicy.DEFAULT_LEVEL, null, null, null,
                 null, false, false, dueAt), true);
         return true;
+    }
+
+    /**
+     * Declares a rating invalid, as a recorded fact with its reason and who decided; the rating is kept and leaves
+     * the statistics. Idempotent: a rating already invalid stays as it is.
+     */
+    @Transactional
+    public void invalidate(String evaluationId, InvalidationReason reason, String note, String decidedBy) {
+        EvaluationView rating = evaluations.find(evaluationId)
+                .orElseThrow(() -> DomainProblem.notFound("评价不存在：" + evaluationId));
+        if (!rating.valid()) {
+            return;
+        }
+        OffsetDateTime now = Zones.now(clock);
+        evaluations.recordInvalidation(evaluationId, reason, note, decidedBy, now);
+        events.publishEvent(new EvaluationInvalidated(evaluationId, rating.caseNo(), reason, note, decidedBy, now,
+                rating.regionCode(), rating.departmentCode()));
+    }
+
+    /** Holds a rating out of rankings and statistics until reviewed, or releases it. */
+    @Transactional
+    public void quarantine(String evaluationId, boolean held, String note) {
+        EvaluationView rating = evaluations.find(evaluationId)
+                .orElseThrow(() -> DomainProblem.notFound("评价不存在：" + evaluationId));
+        if (evaluations.setQuarantined(evaluationId, held)) {
+            events.publishEvent(new EvaluationQuarantineChanged(evaluationId, rating.caseNo(), held, note,
+                    Zones.now(clock)));
+        }
     }
 
     public Optional<EvaluationView> find(String id) {

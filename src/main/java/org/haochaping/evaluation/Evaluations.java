@@ -61,6 +61,21 @@ class Evaluations {
                 .param("id", e.id()).param("r", reason).update());
     }
 
+    void recordInvalidation(String id, InvalidationReason reason, String note, String decidedBy, OffsetDateTime at) {
+        jdbc.sql("""
+                insert into evaluation_invalidation (evaluation_id, reason, note, decided_by, decided_at)
+                values (:id, :reason, :note, :by, :at)
+                """).param("id", id).param("reason", reason.name()).param("note", note).param("by", decidedBy)
+                .param("at", at).update();
+        jdbc.sql("update evaluation_evaluation set valid = false where id = :id").param("id", id).update();
+    }
+
+    /** Answers whether the flag changed. */
+    boolean setQuarantined(String id, boolean held) {
+        return jdbc.sql("update evaluation_evaluation set quarantined = :h where id = :id and quarantined <> :h")
+                .param("h", held).param("id", id).update() == 1;
+    }
+
     Optional<EvaluationView> find(String id) {
         return jdbc.sql("select * from evaluation_evaluation where id = :id").param("id", id)
                 .query(this::map).optional();
@@ -100,7 +115,7 @@ class Evaluations {
         return new EvaluationView(id, rs.getString("case_no"), Level.valueOf(rs.getString("level")), dimensions, reasons,
                 rs.getString("comment"), Channel.valueOf(rs.getString("channel")),
                 Zones.inShanghai(rs.getObject("submitted_at", OffsetDateTime.class)), rs.getBoolean("valid"),
-                rs.getBoolean("defaulted"), rs.getString("item_code"), rs.getString("item_name"),
+                rs.getBoolean("quarantined"), rs.getBoolean("defaulted"), rs.getString("item_code"), rs.getString("item_name"),
                 rs.getString("department_code"), rs.getString("service_body_code"), rs.getString("window_code"),
                 rs.getString("staff_no"), rs.getString("region_code"), evaluator, rs.getBoolean("consent_contact"),
                 rs.getBoolean("consent_share"));

@@ -16,7 +16,7 @@ import org.haochaping.casework.SealedIdentity;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RatingJson(String id, String caseNo, Level level, String levelLabel, Map<Dimension, Level> dimensions,
         List<String> reasons, String comment, Channel channel, OffsetDateTime submittedAt, LocalDate submittedOn,
-        boolean valid, boolean defaulted, String itemCode, String itemName, String departmentCode,
+        boolean valid, boolean quarantined, boolean defaulted, String itemCode, String itemName, String departmentCode,
         String serviceBodyCode, String windowCode, String staffNo, String regionCode,
         SealedIdentity.MaskedIdentity evaluator) {
 }

@@ -20,7 +20,7 @@ class RatingPresenter {
         boolean identity = viewer.seesEvaluatorIdentity() && e.evaluator() != null;
         return new RatingJson(e.id(), ratedStaff ? null : e.caseNo(), e.level(), e.level().label(), e.dimensions(),
                 e.reasons(), e.comment(), e.channel(), ratedStaff ? null : e.submittedAt(),
-                e.submittedAt().toLocalDate(), e.valid(), e.defaulted(), e.itemCode(), e.itemName(),
+                e.submittedAt().toLocalDate(), e.valid(), e.quarantined(), e.defaulted(), e.itemCode(), e.itemName(),
                 e.departmentCode(), e.serviceBodyCode(), e.windowCode(), e.staffNo(), e.regionCode(),
                 identity ? e.evaluator().masked(vault) : null);
     }

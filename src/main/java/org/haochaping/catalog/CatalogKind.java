@@ -56,7 +56,7 @@ enum CatalogKind {
         this.fields = fields;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
@@ -64,15 +64,15 @@ enum CatalogKind {
         return table;
     }
 
-    List<Field> fields() {
+    public List<Field> fields() {
         return fields;
     }
 
-    Field key() {
+    public Field key() {
         return fields.get(0);
     }
 
-    String slug() {
+    public String slug() {
         return name().toLowerCase().replace('_', '-');
     }
 

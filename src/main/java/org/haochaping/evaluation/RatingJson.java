@@ -17,6 +17,6 @@ import org.haochaping.casework.SealedIdentity;
 record RatingJson(String id, String caseNo, Level level, String levelLabel, Map<Dimension, Level> dimensions,
         List<String> reasons, String comment, Channel channel, OffsetDateTime submittedAt, LocalDate submittedOn,
         boolean valid, boolean quarantined, boolean defaulted, String itemCode, String itemName, String departmentCode,
-        String serviceBodyCode, String windowCode, String staffNo, String regionCode,
+        String departmentName, String serviceBodyCode, String serviceBodyName, String windowCode, String staffNo, String regionCode,
         SealedIdentity.MaskedIdentity evaluator) {
 }

@@ -1,5 +1,6 @@
 package org.haochaping.evaluation;
 
+import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.identity.CurrentUser;
 import org.haochaping.identity.PersonalDataVault;
 import org.haochaping.identity.Role;
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Component;
 class RatingPresenter {
 
     private final PersonalDataVault vault;
+    private final CatalogManagement catalog;
 
-    RatingPresenter(PersonalDataVault vault) {
+    RatingPresenter(PersonalDataVault vault, CatalogManagement catalog) {
         this.vault = vault;
+        this.catalog = catalog;
     }
 
     RatingJson present(EvaluationView e, CurrentUser viewer) {
@@ -21,7 +24,9 @@ class RatingPresenter {
         return new RatingJson(e.id(), ratedStaff ? null : e.caseNo(), e.level(), e.level().label(), e.dimensions(),
                 e.reasons(), e.comment(), e.channel(), ratedStaff ? null : e.submittedAt(),
                 e.submittedAt().toLocalDate(), e.valid(), e.quarantined(), e.defaulted(), e.itemCode(), e.itemName(),
-                e.departmentCode(), e.serviceBodyCode(), e.windowCode(), e.staffNo(), e.regionCode(),
+                e.departmentCode(), catalog.department(e.departmentCode()).map(CatalogManagement.Department::name).orElse(null),
+                e.serviceBodyCode(), e.serviceBodyCode() == null ? null
+                        : catalog.serviceBody(e.serviceBodyCode()).map(CatalogManagement.ServiceBody::name).orElse(null), e.windowCode(), e.staffNo(), e.regionCode(),
                 identity ? e.evaluator().masked(vault) : null);
     }
 }

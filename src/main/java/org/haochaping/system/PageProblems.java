@@ -2,6 +2,8 @@ package org.haochaping.system;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,8 +15,9 @@ import org.springframework.web.servlet.ModelAndView;
 class PageProblems {
 
     @ExceptionHandler(DomainProblem.class)
-    ModelAndView domain(DomainProblem problem, Principal principal) {
+    ModelAndView domain(DomainProblem problem, Principal principal, HttpServletRequest request) {
         ModelAndView page = new ModelAndView("error/problem");
+        page.addObject("layout", citizenPage(request.getRequestURI()) ? "system/mobile" : "system/layout");
         page.setStatus(problem.status());
         page.addObject("status", problem.status().value());
         page.addObject("problemTitle", problem.title());
@@ -25,5 +28,10 @@ class PageProblems {
             page.addObject("currentUser", authentication.getPrincipal());
         }
         return page;
+    }
+
+    /** Evaluators' pages (rating links, window QR, tablets, feedback) keep the phone layout on errors too. */
+    static boolean citizenPage(String path) {
+        return path.startsWith("/e/") || path.startsWith("/w/") || path.startsWith("/device/") || path.startsWith("/f/");
     }
 }

@@ -27,6 +27,16 @@ class EvaluationController {
         return queries.detail(id, staff(user));
     }
 
+    record RevealRequest(RevealPurpose purpose, @jakarta.validation.constraints.Size(max = 200) String note) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/evaluations/{id}/evaluator/reveal")
+    EvaluationQueries.RevealedIdentity reveal(@PathVariable String id,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody RevealRequest request,
+            @AuthenticationPrincipal CurrentUser user) {
+        return queries.reveal(id, request.purpose(), request.note(), staff(user));
+    }
+
     static CurrentUser staff(CurrentUser user) {
         if (user == null) {
             throw DomainProblem.forbidden("此接口仅供员工使用（Bearer 令牌）。");

@@ -35,8 +35,17 @@ class EvaluationPages {
         return "evaluation/list";
     }
 
+    @org.springframework.web.bind.annotation.PostMapping("/console/evaluations/{id}/reveal")
+    String reveal(@PathVariable String id, @org.springframework.web.bind.annotation.RequestParam(required = false) RevealPurpose purpose,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String note,
+            @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("revealed", queries.reveal(id, purpose, note, user));
+        return detail(id, user, model);
+    }
+
     @GetMapping("/console/evaluations/{id}")
     String detail(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("purposes", RevealPurpose.values());
         model.addAttribute("e", queries.detail(id, user));
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("reasonLabels", catalog.activeReasons().stream().collect(java.util.stream.Collectors

@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.haochaping.identity.AuditLog;
 import org.haochaping.identity.CurrentUser;
+import org.haochaping.identity.PersonalDataVault;
 import org.haochaping.identity.DataScope;
 import org.haochaping.system.DomainProblem;
 import org.springframework.stereotype.Service;
@@ -16,12 +18,20 @@ class EvaluationQueries {
     record Page<T>(List<T> items, int page, int size, long total) {
     }
 
+    /** An evaluator's full identity, handed out only by {@link #reveal}. */
+    record RevealedIdentity(String name, String idType, String idNumber, String mobile, RevealPurpose purpose) {
+    }
+
     private final Evaluations evaluations;
     private final RatingPresenter presenter;
+    private final PersonalDataVault vault;
+    private final AuditLog audit;
 
-    EvaluationQueries(Evaluations evaluations, RatingPresenter presenter) {
+    EvaluationQueries(Evaluations evaluations, RatingPresenter presenter, PersonalDataVault vault, AuditLog audit) {
         this.evaluations = evaluations;
         this.presenter = presenter;
+        this.vault = vault;
+        this.audit = audit;
     }
 
     Page<RatingJson> list(EvaluationFilter filter, CurrentUser viewer) {
@@ -31,14 +41,42 @@ class EvaluationQueries {
         params.putAll(filter.params());
         List<RatingJson> items = evaluations.page(where, params, filter.pageOrZero(), filter.sizeOrDefault()).stream()
                 .map(e -> presenter.present(e, viewer)).toList();
+        if (viewer.seesEvaluatorIdentity() && !items.isEmpty()) {
+            audit.record("READ_EVALUATOR_MASKED", "evaluations", items.size() + " ratings listed with masked identity");
+        }
         return new Page<>(items, filter.pageOrZero(), filter.sizeOrDefault(), evaluations.count(where, params));
     }
 
     RatingJson detail(String id, CurrentUser viewer) {
+        RatingJson rating = presenter.present(visible(id, viewer), viewer);
+        if (rating.evaluator() != null) {
+            audit.record("READ_EVALUATOR_MASKED", "evaluation:" + id, null);
+        }
+        return rating;
+    }
+
+    /** The supervision office's explicit, audited request for the full identity, with its stated purpose. */
+    RevealedIdentity reveal(String id, RevealPurpose purpose, String note, CurrentUser viewer) {
+        EvaluationView rating = visible(id, viewer);
+        if (!viewer.seesEvaluatorIdentity()) {
+            throw DomainProblem.forbidden("只有政务服务管理部门可以查看评价人身份。");
+        }
+        if (purpose == null) {
+            throw org.haochaping.system.FieldProblem.of("purpose", "请说明查看目的");
+        }
+        if (rating.evaluator() == null) {
+            throw DomainProblem.notFound("该评价没有评价人身份信息。");
+        }
+        audit.record("REVEAL_EVALUATOR", "evaluation:" + id, purpose.name() + (note == null ? "" : " " + note));
+        var who = rating.evaluator();
+        return new RevealedIdentity(vault.unseal(who.name()), who.idType(), vault.unseal(who.idNumber()),
+                vault.unseal(who.mobile()), purpose);
+    }
+
+    private EvaluationView visible(String id, CurrentUser viewer) {
         return evaluations.find(id)
                 .filter(e -> viewer.readsRatings()
                         && viewer.scope().covers(e.regionCode(), e.departmentCode(), e.serviceBodyCode(), e.staffNo()))
-                .map(e -> presenter.present(e, viewer))
                 .orElseThrow(() -> DomainProblem.notFound("评价不存在：" + id));
     }
 }

@@ -42,6 +42,11 @@ class ApiTokens {
         return new IssuedToken(token, "Bearer", expires);
     }
 
+    void revoke(String token) {
+        jdbc.sql("delete from identity_api_token where token_hash = :h")
+                .param("h", RequestSignature.sha256Hex(token.getBytes())).update();
+    }
+
     Optional<CurrentUser> resolve(String token) {
         return jdbc.sql("select username from identity_api_token where token_hash = :h and expires_at > :now")
                 .param("h", RequestSignature.sha256Hex(token.getBytes())).param("now", Zones.now(clock))

@@ -28,6 +28,13 @@ class AuthController {
         this.tokens = tokens;
     }
 
+    /** Revokes the bearer token the request carries (log out of the API). */
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/auth/token")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@org.springframework.web.bind.annotation.RequestHeader("Authorization") String authorization) {
+        tokens.revoke(authorization.substring("Bearer ".length()).trim());
+    }
+
     @PostMapping("/api/v1/auth/token")
     ApiTokens.IssuedToken token(@Valid @RequestBody TokenRequest request) {
         try {

@@ -26,9 +26,12 @@ public record CurrentUser(String username, String displayName, Role role, String
         return role == Role.SUPERVISOR;
     }
 
-    /** Whether this user reads rating content at all (the administrator and auditor do not). */
+    /**
+     * Whether this user reads individual ratings at all: the administrator, the auditor, the inspector and the city
+     * government office (which reads aggregates) do not.
+     */
     public boolean readsRatings() {
-        return role != Role.ADMIN && role != Role.AUDITOR && role != Role.INSPECTOR;
+        return role == Role.SUPERVISOR || role == Role.HANDLER || role == Role.HALL_MANAGER || role == Role.STAFF;
     }
 
     public boolean isAdmin() {

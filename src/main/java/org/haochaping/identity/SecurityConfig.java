@@ -42,7 +42,8 @@ class SecurityConfig {
                 .addFilterBefore(signed, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new BearerTokenFilter(tokens), SignedRequestFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/auth/token", "/api/v1/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/evaluations/*/follow-up")
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
@@ -58,8 +59,10 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AccountAuthenticator authenticator) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AccountAuthenticator authenticator, Accounts accounts) throws Exception {
         http.authenticationProvider(authenticator)
+                .addFilterAfter(new DisabledAccountFilter(accounts),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/login", "/e/**", "/w/**", "/device/**", "/public/**", "/css/**",
                                 "/js/**", "/img/**", "/webjars/**", "/swagger-ui/**", "/swagger-ui.html",

@@ -19,10 +19,12 @@ class CatalogController {
 
     private final CatalogEditor editor;
     private final CatalogManagement catalog;
+    private final ReasonSets reasonSets;
 
-    CatalogController(CatalogEditor editor, CatalogManagement catalog) {
+    CatalogController(CatalogEditor editor, CatalogManagement catalog, ReasonSets reasonSets) {
         this.editor = editor;
         this.catalog = catalog;
+        this.reasonSets = reasonSets;
     }
 
     @GetMapping("/console/catalog")
@@ -41,9 +43,27 @@ class CatalogController {
 
     @GetMapping("/console/catalog/reasons")
     String reasons(Model model) {
+        return reasonsPage(model, null, null);
+    }
+
+    @PostMapping("/console/catalog/reasons")
+    String publishReasons(@RequestParam(required = false) String reasons, @RequestParam(required = false) String note,
+            @AuthenticationPrincipal CurrentUser user, Model model) {
+        requireAdmin(user);
+        try {
+            reasonSets.publish(reasons, note);
+            return "redirect:/console/catalog/reasons?saved";
+        } catch (FieldProblem problem) {
+            return reasonsPage(model, problem, reasons);
+        }
+    }
+
+    private String reasonsPage(Model model, FieldProblem problem, String text) {
         model.addAttribute("kinds", CatalogKind.values());
         model.addAttribute("version", catalog.activeReasonSetVersion());
         model.addAttribute("reasons", catalog.activeReasons());
+        model.addAttribute("text", text != null ? text : reasonSets.asText(catalog.activeReasons()));
+        model.addAttribute("errors", problem == null ? java.util.List.of() : problem.errors());
         return "catalog/reasons";
     }
 

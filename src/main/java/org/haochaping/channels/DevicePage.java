@@ -33,6 +33,7 @@ import org.springframework.web.servlet.ModelAndView;
 class DevicePage {
 
     private static final String HTMX = "HX-Request";
+    private static final String IDLE = "idle";
 
     private final WindowDevices devices;
     private final DeviceSessions sessions;
@@ -64,13 +65,17 @@ class DevicePage {
         return current(tablet, false);
     }
 
-    /** The part of the page that changes; 204 while the case the tablet shows is still the one to show. */
+    /**
+     * The part of the page that changes; 204 while what the tablet shows is still right ({@code showing} is the
+     * presentation on screen, or {@code idle}).
+     */
     @GetMapping("/device/{deviceCode}/panel")
     Object panel(@PathVariable String deviceCode, @RequestParam(required = false) String showing,
             @CookieValue(name = DeviceSessions.COOKIE, required = false) String cookie, HttpServletRequest request) {
         WindowDevices.Tablet tablet = authorised(deviceCode, cookie);
         var current = devices.showing(deviceCode);
-        if (showing != null && current.isPresent() && current.get().id().equals(showing)) {
+        boolean unchanged = current.map(p -> p.id().equals(showing)).orElse(IDLE.equals(showing));
+        if (unchanged) {
             return ResponseEntity.noContent().build();
         }
         return current(tablet, request.getHeader(HTMX) != null);

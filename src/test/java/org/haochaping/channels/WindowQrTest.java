@@ -202,4 +202,26 @@ class WindowQrTest extends IntegrationTest {
         assertThat(png.status()).isEqualTo(200);
         assertThat(png.contentType()).isEqualTo("image/png");
     }
+
+    @Test
+    void spentCodesAreRemovedAfterADay() {
+        String mobile = newMobile();
+        String challenge = sendCode(new PageClient(baseUrl()), mobile).input("challenge");
+        clock.advance(Duration.ofHours(23));
+        runCleanup();
+        assertThat(codeRows(challenge)).isEqualTo(1);
+        clock.advance(Duration.ofHours(2));
+        runCleanup();
+        assertThat(codeRows(challenge)).isZero();
+    }
+
+    private long codeRows(String challenge) {
+        return jdbc.sql("select count(*) from channels_verification_code where id = :id").param("id", challenge)
+                .query(Long.class).single();
+    }
+
+    private void runCleanup() {
+        assertThat(api.bearer(api.login("admin"), "POST", "/api/v1/admin/jobs/channels-cleanup/run", null).status())
+                .isEqualTo(200);
+    }
 }

@@ -72,6 +72,8 @@ class WindowTabletTest extends IntegrationTest {
         assertThat(idle.status()).isEqualTo(200);
         assertThat(idle.body()).contains("市场监管综合窗口 1 号", "业务办结后，请在本屏幕上对我们的服务进行评价",
                 "hx-trigger=\"every 1s\"");
+        assertThat(tablet.getAsHtmx("/device/" + DEVICE + "/panel?showing=idle").status())
+                .as("nothing to swap while the tablet keeps waiting").isEqualTo(204);
         clock.advance(Duration.ofDays(300));
         assertThat(tablet.get("/device/" + DEVICE).status()).as("still set up after 300 days").isEqualTo(200);
         String hashes = String.join(",", jdbc.sql("select session_hash from channels_device_session").query(String.class).list());

@@ -3,6 +3,7 @@ package org.haochaping.casework;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -43,6 +44,18 @@ public class CaseManagement {
 
     public Optional<CaseView> find(String caseNo) {
         return cases.find(caseNo);
+    }
+
+    /**
+     * The cases completed at a window since a moment whose applicant has the given mobile, found by the keyed SM3
+     * index of the mobile (never by decrypting), newest first — for the static window QR, where a person proves their
+     * mobile and rates their recent cases.
+     */
+    public List<CaseView> recentCompletedAt(String windowCode, String mobileIndex, OffsetDateTime since, int limit) {
+        if (windowCode == null || mobileIndex == null) {
+            return List.of();
+        }
+        return cases.completedAtWindow(windowCode, mobileIndex, since, limit);
     }
 
     public static boolean validCaseNo(String caseNo) {

@@ -3,6 +3,7 @@ package org.haochaping.casework;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.haochaping.system.Zones;
@@ -21,6 +22,15 @@ class Cases {
 
     Optional<CaseView> find(String caseNo) {
         return jdbc.sql("select * from casework_case where case_no = :c").param("c", caseNo).query(Cases::map).optional();
+    }
+
+    List<CaseView> completedAtWindow(String windowCode, String mobileIndex, OffsetDateTime since, int limit) {
+        return jdbc.sql("""
+                select * from casework_case
+                where window_code = :w and applicant_mobile_index = :m and status = 'COMPLETED' and completed_at >= :since
+                order by completed_at desc limit :limit
+                """).param("w", windowCode).param("m", mobileIndex).param("since", since).param("limit", limit)
+                .query(Cases::map).list();
     }
 
     void upsert(CaseView c, String reportedBy, OffsetDateTime now, boolean insert) {

@@ -32,7 +32,8 @@ class Invitations {
     static final int ID_BYTES = 16;
     static final int TOKEN_LENGTH = 44;
 
-    record Ticket(String tokenId, String caseNo, Channel channel, OffsetDateTime expiresAt) {
+    /** An opened token: its case and channel, and the device it was issued for (a terminal, a tablet), if any. */
+    record Ticket(String tokenId, String caseNo, Channel channel, OffsetDateTime expiresAt, String deviceCode) {
     }
 
     record Issued(String token, OffsetDateTime expiresAt) {
@@ -50,16 +51,21 @@ class Invitations {
     }
 
     Issued issue(String caseNo, Channel channel) {
+        return issue(caseNo, channel, settings.tokenValidity(), null);
+    }
+
+    /** A token that lives shorter than a receipt's, issued for one device (a terminal's screen, a window tablet). */
+    Issued issue(String caseNo, Channel channel, java.time.Duration validity, String deviceCode) {
         byte[] id = new byte[ID_BYTES];
         random.nextBytes(id);
         String tokenId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         OffsetDateTime now = Zones.now(clock);
-        OffsetDateTime expires = now.plus(settings.tokenValidity());
+        OffsetDateTime expires = now.plus(validity);
         jdbc.sql("""
-                insert into channels_invitation (token_id, case_no, channel, issued_at, expires_at)
-                values (:id, :caseNo, :channel, :now, :expires)
+                insert into channels_invitation (token_id, case_no, channel, issued_at, expires_at, device_code)
+                values (:id, :caseNo, :channel, :now, :expires, :device)
                 """).param("id", tokenId).param("caseNo", caseNo).param("channel", channel.name())
-                .param("now", now).param("expires", expires).update();
+                .param("now", now).param("expires", expires).param("device", deviceCode).update();
         return new Issued(tokenId + signature(tokenId), expires);
     }
 
@@ -129,7 +135,7 @@ class Invitations {
             throw InvitationRefused.expired();
         }
         return new Ticket(rs.getString("token_id"), rs.getString("case_no"), Channel.valueOf(rs.getString("channel")),
-                expires);
+                expires, rs.getString("device_code"));
     }
 
     private String signature(String tokenId) {

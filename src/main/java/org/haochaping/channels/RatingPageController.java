@@ -1,7 +1,6 @@
 package org.haochaping.channels;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import org.haochaping.casework.CaseManagement;
 import org.haochaping.casework.CaseView;
 import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.evaluation.CaseAlreadyRated;
+import org.haochaping.evaluation.Channel;
 import org.haochaping.evaluation.Dimension;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
@@ -34,20 +34,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RatingPageController {
 
-    /** The facts shown above the form (item, case number, department, hall, finish time). */
-    record CaseFacts(String caseNo, String itemName, String departmentName, String serviceBodyName,
-            String windowName, String staffNo, String staffName, String completedAt) {
-    }
-
     private final Invitations invitations;
     private final RatingService ratings;
     private final CaseManagement cases;
     private final EvaluationManagement evaluations;
     private final CatalogManagement catalog;
     private final Links links;
+    private final OwnCaseRatingPolicy ownCase;
 
     RatingPageController(Invitations invitations, RatingService ratings, CaseManagement cases,
-            EvaluationManagement evaluations, CatalogManagement catalog, Links links) {
+            EvaluationManagement evaluations, CatalogManagement catalog, Links links, OwnCaseRatingPolicy ownCase) {
+        this.ownCase = ownCase;
         this.invitations = invitations;
         this.ratings = ratings;
         this.cases = cases;
@@ -58,23 +55,25 @@ class RatingPageController {
 
     @GetMapping("/e/{token}")
     String page(@PathVariable String token, @RequestParam(required = false) String large, Model model) {
-        CaseView c = openCase(token);
-        return form(token, c, large != null, Map.of(), List.of(), model);
+        Invitations.Ticket ticket = invitations.open(token);
+        CaseView c = openCase(ticket);
+        return form(token, ticket, c, large != null, Map.of(), List.of(), model);
     }
 
     @PostMapping("/e/{token}")
     String submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model,
             jakarta.servlet.http.HttpServletResponse response) {
-        CaseView c = openCase(token);
+        Invitations.Ticket ticket = invitations.open(token);
+        CaseView c = openCase(ticket);
         boolean large = form.containsKey("large");
         try {
-            EvaluationView stored = ratings.rateWithToken(token, toInput(form));
+            EvaluationView stored = ratings.rateWithToken(token, RatingForm.parse(form));
             model.addAttribute("rating", stored);
             model.addAttribute("large", large);
             return "channels/thanks";
         } catch (FieldProblem problem) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(token, c, large, form.toSingleValueMap(), problem.errors(), model);
+            return form(token, ticket, c, large, form.toSingleValueMap(), problem.errors(), model);
         }
     }
 
@@ -89,25 +88,35 @@ class RatingPageController {
     String receipt(@PathVariable String token, Model model) {
         Invitations.Ticket ticket = invitations.open(token);
         CaseView c = cases.find(ticket.caseNo()).orElseThrow(InvitationRefused::invalid);
-        model.addAttribute("facts", facts(c));
+        model.addAttribute("facts", facts(c, null));
         model.addAttribute("token", token);
         model.addAttribute("url", links.ratingPage(token));
         model.addAttribute("expiresAt", ticket.expiresAt());
         return "channels/receipt";
     }
 
-    private CaseView openCase(String token) {
-        Invitations.Ticket ticket = invitations.open(token);
+    private CaseView openCase(Invitations.Ticket ticket) {
         if (evaluations.isRated(ticket.caseNo())) {
             throw new CaseAlreadyRated(ticket.caseNo());
         }
-        return cases.find(ticket.caseNo()).orElseThrow(InvitationRefused::invalid);
+        CaseView c = cases.find(ticket.caseNo()).orElseThrow(InvitationRefused::invalid);
+        ownCase.check(c);
+        return c;
     }
 
-    private String form(String token, CaseView c, boolean large, Map<String, String> values,
+    private String form(String token, Invitations.Ticket ticket, CaseView c, boolean large, Map<String, String> values,
             List<FieldProblem.FieldError> errors, Model model) {
         model.addAttribute("token", token);
-        model.addAttribute("facts", facts(c));
+        model.addAttribute("facts", facts(c, ticket.channel() == Channel.TERMINAL ? ticket.deviceCode() : null));
+        addFormChoices(model, catalog);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("large", large);
+        return "channels/rate";
+    }
+
+    /** What the rating form offers: the five levels, the seven dimensions, the active reasons of each level. */
+    static void addFormChoices(Model model, CatalogManagement catalog) {
         model.addAttribute("levels", Level.values());
         model.addAttribute("dimensions", Dimension.values());
         Map<String, List<CatalogManagement.ReasonOption>> reasons = new java.util.LinkedHashMap<>();
@@ -116,49 +125,9 @@ class RatingPageController {
         }
         catalog.activeReasons().forEach(r -> reasons.get(r.level()).add(r));
         model.addAttribute("reasons", reasons);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        model.addAttribute("large", large);
-        return "channels/rate";
     }
 
-    private CaseFacts facts(CaseView c) {
-        String department = catalog.department(c.departmentCode()).map(CatalogManagement.Department::name)
-                .orElse(c.departmentCode());
-        String body = c.serviceBodyCode() == null ? null : catalog.serviceBody(c.serviceBodyCode())
-                .map(CatalogManagement.ServiceBody::name).orElse(c.serviceBodyCode());
-        String window = c.windowCode() == null ? null : catalog.window(c.windowCode())
-                .map(CatalogManagement.Window::name).orElse(c.windowCode());
-        String completed = c.completedAt() == null ? null
-                : c.completedAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        return new CaseFacts(c.caseNo(), c.itemName(), department, body, window, c.staffNo(), c.staffName(), completed);
+    private CaseFacts facts(CaseView c, String terminalNo) {
+        return CaseFacts.of(c, terminalNo, catalog);
     }
-
-    private static RatingInput toInput(MultiValueMap<String, String> form) {
-        Level level = parse(Level.class, form.getFirst("level"), "level", "请选择满意度等级");
-        Map<Dimension, Level> dimensions = new EnumMap<>(Dimension.class);
-        for (Dimension d : Dimension.values()) {
-            String value = form.getFirst("dim_" + d.name());
-            if (value != null && !value.isBlank()) {
-                dimensions.put(d, parse(Level.class, value, "dim_" + d.name(), "取值无效"));
-            }
-        }
-        List<String> reasons = form.getOrDefault("reasons", List.of()).stream()
-                .filter(r -> r.startsWith(level.name() + ":"))
-                .map(r -> r.substring(level.name().length() + 1)).toList();
-        return new RatingInput(null, null, null, level, dimensions, reasons, form.getFirst("comment"), null,
-                "on".equals(form.getFirst("consentContact")), "on".equals(form.getFirst("consentShare")));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message) {
-        if (value == null || value.isBlank()) {
-            throw FieldProblem.of(field, message);
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw FieldProblem.of(field, "取值无效");
-        }
-    }
-
 }

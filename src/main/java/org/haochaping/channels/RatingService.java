@@ -1,6 +1,10 @@
 package org.haochaping.channels;
 
+import java.time.OffsetDateTime;
+
 import org.haochaping.casework.CaseManagement;
+import org.haochaping.casework.CaseView;
+import org.haochaping.evaluation.Channel;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
 import org.haochaping.evaluation.SubmitEvaluation;
@@ -12,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns what a channel received into a stored rating: with a token, the token is used up in the same transaction
- * (a refused rating leaves it usable); a trusted platform rates by case number within its scope.
+ * (a refused rating leaves it usable); a trusted platform rates by case number within its scope; a phone call-back
+ * and an SMS reply rate a case their caller has already checked.
  */
 @Service
 class RatingService {
@@ -20,16 +25,20 @@ class RatingService {
     private final Invitations invitations;
     private final EvaluationManagement evaluations;
     private final CaseManagement cases;
+    private final OwnCaseRatingPolicy ownCase;
 
-    RatingService(Invitations invitations, EvaluationManagement evaluations, CaseManagement cases) {
+    RatingService(Invitations invitations, EvaluationManagement evaluations, CaseManagement cases,
+            OwnCaseRatingPolicy ownCase) {
         this.invitations = invitations;
         this.evaluations = evaluations;
         this.cases = cases;
+        this.ownCase = ownCase;
     }
 
     @Transactional
     EvaluationView rateWithToken(String token, RatingInput input) {
         Invitations.Ticket ticket = invitations.open(token);
+        cases.find(ticket.caseNo()).ifPresent(ownCase::check);
         invitations.consume(ticket.tokenId());
         return evaluations.submit(new SubmitEvaluation(ticket.caseNo(), ticket.channel(), input.level(),
                 input.dimensions(), input.reasons(), input.comment(), null, input.contact(), input.share(), null));
@@ -48,5 +57,12 @@ class RatingService {
         return evaluations.submit(new SubmitEvaluation(input.caseNo(), input.channel(), input.level(),
                 input.dimensions(), input.reasons(), input.comment(), input.evaluator(), input.contact(),
                 input.share(), null));
+    }
+
+    /** A rating the evaluator gave on a call-back (电话回访), dated when the call took place. */
+    @Transactional
+    EvaluationView rateByPhone(CaseView c, RatingInput input, OffsetDateTime calledAt) {
+        return evaluations.submit(new SubmitEvaluation(c.caseNo(), Channel.PHONE, input.level(), input.dimensions(),
+                input.reasons(), input.comment(), null, input.contact(), input.share(), calledAt));
     }
 }

@@ -39,22 +39,40 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final boolean phone;
+    /** Chromium's mobile emulation settings, or null for a desktop window. */
+    private final Map<String, Object> emulation;
     private ChromeDriver driver;
     private Path profile;
 
-    private Browser(boolean phone) {
-        this.phone = phone;
+    private Browser(Map<String, Object> emulation) {
+        this.emulation = emulation;
     }
 
     /** A desktop browser, 1280 × 900. */
     public static Browser desktop() {
-        return new Browser(false);
+        return new Browser(null);
     }
 
     /** A phone (390 × 844 CSS pixels, pixel ratio 3, touch), by Chromium's mobile emulation. */
     public static Browser phone() {
-        return new Browser(true);
+        return new Browser(Map.of(
+                "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
+                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/156.0.0.0 Mobile Safari/537.36"));
+    }
+
+    /** A window tablet in landscape (1024 × 768 CSS pixels, touch). */
+    public static Browser tablet() {
+        return new Browser(Map.of(
+                "deviceMetrics", Map.of("width", 1024, "height", 768, "pixelRatio", 1.0, "touch", true),
+                "userAgent", "Mozilla/5.0 (Linux; Android 13; Tablet) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/156.0.0.0 Safari/537.36"));
+    }
+
+    /** Whether every image on the page has loaded (a QR code, say). */
+    public boolean imagesLoaded() {
+        return (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver())
+                .executeScript("return [...document.images].every(i => i.complete && i.naturalWidth > 0)");
     }
 
     public WebDriver driver() {
@@ -192,11 +210,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
-        if (phone) {
-            options.setExperimentalOption("mobileEmulation", Map.of(
-                    "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
-                    "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                            + "Chrome/156.0.0.0 Mobile Safari/537.36"));
+        if (emulation != null) {
+            options.setExperimentalOption("mobileEmulation", emulation);
         } else {
             options.addArguments("--window-size=1280,900");
         }

@@ -1,5 +1,6 @@
 package org.haochaping.channels;
 
+import org.haochaping.browser.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ChannelsDesktopBrowserTest extends IntegrationTest {
 
     @RegisterExtension
-    static final ChannelsBrowser browser = ChannelsBrowser.desktop();
+    static final Browser browser = Browser.desktop();
 
     @Autowired
     PersonalDataVault vault;

@@ -1,5 +1,6 @@
 package org.haochaping.channels;
 
+import org.haochaping.browser.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.openqa.selenium.support.ui.Select;
 class TabletBrowserTest extends IntegrationTest {
 
     @RegisterExtension
-    static final ChannelsBrowser browser = ChannelsBrowser.tablet();
+    static final Browser browser = Browser.tablet();
 
     @Test
     void presentedCaseAppearsByItselfIsRatedAndTheTabletWaitsAgain() {

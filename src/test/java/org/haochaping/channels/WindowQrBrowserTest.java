@@ -1,5 +1,6 @@
 package org.haochaping.channels;
 
+import org.haochaping.browser.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WindowQrBrowserTest extends IntegrationTest {
 
     @RegisterExtension
-    static final ChannelsBrowser browser = ChannelsBrowser.phone();
+    static final Browser browser = Browser.phone();
 
     @Autowired
     PersonalDataVault vault;

@@ -25,6 +25,9 @@ class TabletBrowserTest extends IntegrationTest {
 
     @Test
     void presentedCaseAppearsByItselfIsRatedAndTheTabletWaitsAgain() {
+        // other tests present cases at the same demo window: let the screen start from waiting
+        jdbc.sql("update channels_presentation set expires_at = presented_at where device_code = 'DEV-XC-W01' and ended_at is null")
+                .update();
         browser.open(baseUrl() + "/device/DEV-XC-W01?key=demo-device-key-2026");
         assertThat(browser.driver().getCurrentUrl()).as("the key leaves the address bar").doesNotContain("key=");
         assertThat(browser.waitVisible(".tablet-idle").getText()).contains("市场监管综合窗口 1 号",

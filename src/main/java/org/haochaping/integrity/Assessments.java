@@ -72,10 +72,13 @@ class Assessments {
 
     /** Adds a signal unless the rating has it already; answers whether it was added. */
     boolean addSignal(String evaluationId, Signal signal, int weight, String detail, OffsetDateTime at) {
+        if (jdbc.sql("select count(*) from integrity_signal where evaluation_id = :id and signal = :signal")
+                .param("id", evaluationId).param("signal", signal.name()).query(Long.class).single() > 0) {
+            return false;
+        }
         return jdbc.sql("""
                 insert into integrity_signal (evaluation_id, signal, weight, detail, raised_at)
-                select :id, :signal, :weight, :detail, :at from integrity_rating r where r.evaluation_id = :id
-                  and not exists (select 1 from integrity_signal s where s.evaluation_id = :id and s.signal = :signal)
+                values (:id, :signal, :weight, :detail, :at)
                 """).param("id", evaluationId).param("signal", signal.name()).param("weight", weight)
                 .param("detail", detail.length() > 400 ? detail.substring(0, 400) : detail).param("at", at)
                 .update() > 0;

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -78,8 +79,9 @@ class LedgerVerifier {
         do {
             page = jdbc.sql("""
                     select region_code, seq, evaluation_id, kind, fact, state_digest, recorded_at, prev_hash, hash
-                    from integrity_ledger_entry where region_code = :r and seq >= :from order by seq limit :limit
-                    """).param("r", region).param("from", expected).param("limit", PAGE)
+                    from integrity_ledger_entry where region_code = :r and seq >= :from and seq <= :head
+                    order by seq limit :limit
+                    """).param("r", region).param("from", expected).param("head", head.seq()).param("limit", PAGE)
                     .query((rs, n) -> new RatingLedger.Entry(rs.getString(1), rs.getLong(2), rs.getString(3),
                             RatingLedger.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
                             Zones.inShanghai(rs.getObject(7, OffsetDateTime.class)), rs.getString(8), rs.getString(9)))
@@ -146,17 +148,34 @@ class LedgerVerifier {
                     .stream().collect(Collectors.toMap(EvaluationView::id, Function.identity()));
             for (Latest latest : page) {
                 EvaluationView rating = stored.get(latest.evaluationId());
-                if (rating == null) {
-                    breaks.add(new Break(latest.regionCode(), latest.seq(), latest.evaluationId(), "链上登记的评价已被删除"));
-                } else if (!CanonicalRating.digest(rating).equals(latest.stateDigest())) {
-                    breaks.add(new Break(latest.regionCode(), latest.seq(), latest.evaluationId(),
-                            "评价的存储内容与链上记录不符（等级、内容、有效性或隔离状态被直接改动）"));
+                if (rating == null || !CanonicalRating.digest(rating).equals(latest.stateDigest())) {
+                    // a fact may have been committed (rating and entry together) between the two reads: read again
+                    mismatch(latest.evaluationId()).ifPresent(breaks::add);
                 }
                 checked++;
                 after = latest.evaluationId();
             }
         } while (page.size() == PAGE);
         return checked;
+    }
+
+    private Optional<Break> mismatch(String evaluationId) {
+        record Last(String regionCode, long seq, String stateDigest) {
+        }
+        Last last = jdbc.sql("""
+                select region_code, seq, state_digest from integrity_ledger_entry where evaluation_id = :id
+                order by seq desc limit 1
+                """).param("id", evaluationId)
+                .query((rs, n) -> new Last(rs.getString(1), rs.getLong(2), rs.getString(3))).single();
+        Optional<EvaluationView> rating = evaluations.find(evaluationId);
+        if (rating.isEmpty()) {
+            return Optional.of(new Break(last.regionCode(), last.seq(), evaluationId, "链上登记的评价已被删除"));
+        }
+        if (!CanonicalRating.digest(rating.get()).equals(last.stateDigest())) {
+            return Optional.of(new Break(last.regionCode(), last.seq(), evaluationId,
+                    "评价的存储内容与链上记录不符（等级、内容、有效性或隔离状态被直接改动）"));
+        }
+        return Optional.empty();
     }
 
     /** A stored rating with no ledger entry was written around the system. */

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.evaluation.Channel;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
@@ -71,7 +72,7 @@ public class IntegrityManagement {
             List<DashboardRow> halls, List<DashboardRow> departments, List<DayRow> days) {
     }
 
-    public record ChainHead(String regionCode, long entries, String headHash, LocalDate lastAnchorDate,
+    public record ChainHead(String regionCode, String regionName, long entries, String headHash, LocalDate lastAnchorDate,
             String lastAnchorHash) {
     }
 
@@ -79,13 +80,15 @@ public class IntegrityManagement {
     private final EvaluationManagement evaluations;
     private final LedgerVerifier verifier;
     private final SignalDashboard dashboard;
+    private final CatalogManagement catalog;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     IntegrityManagement(Assessments assessments, EvaluationManagement evaluations, LedgerVerifier verifier,
-            SignalDashboard dashboard, AuditLog audit, JdbcClient jdbc, Clock clock) {
+            SignalDashboard dashboard, CatalogManagement catalog, AuditLog audit, JdbcClient jdbc, Clock clock) {
         this.dashboard = dashboard;
+        this.catalog = catalog;
         this.assessments = assessments;
         this.evaluations = evaluations;
         this.verifier = verifier;
@@ -169,9 +172,13 @@ public class IntegrityManagement {
                     (select max(anchor_date) from integrity_ledger_anchor x where x.region_code = h.region_code)
                 where h.region_code like :p order by h.region_code
                 """).param("p", ledgerScope(user) + "%")
-                .query((rs, n) -> new ChainHead(rs.getString(1), rs.getLong(2), rs.getString(3),
+                .query((rs, n) -> new ChainHead(rs.getString(1), null, rs.getLong(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getString(5)))
-                .list();
+                .list().stream()
+                .map(c -> new ChainHead(c.regionCode(), catalog.region(c.regionCode())
+                        .map(CatalogManagement.Region::name).orElse(c.regionCode()), c.entries(), c.headHash(),
+                        c.lastAnchorDate(), c.lastAnchorHash()))
+                .toList();
     }
 
     public List<PastVerification> pastVerifications(CurrentUser user) {

@@ -1,6 +1,5 @@
 package org.haochaping.integrity;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,6 +16,7 @@ import java.util.stream.Collectors;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
 import org.haochaping.system.Zones;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -117,7 +117,7 @@ class LedgerVerifier {
                 from integrity_ledger_anchor a
                 left join integrity_ledger_entry e on e.region_code = a.region_code and e.seq = a.seq
                 where a.region_code like :p order by a.region_code, a.anchor_date
-                """).param("p", regionPrefix + "%").query((ResultSet rs) -> {
+                """).param("p", regionPrefix + "%").query((RowCallbackHandler) rs -> {
                     if (!rs.getString("hash").equals(rs.getString("entry_hash"))) {
                         breaks.add(new Break(rs.getString("region_code"), rs.getLong("seq"), null,
                                 "与 " + rs.getObject("anchor_date", LocalDate.class) + " 的每日存证锚点不符"));

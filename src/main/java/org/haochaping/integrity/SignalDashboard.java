@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.identity.DataScope;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,7 @@ class SignalDashboard {
                         + "sum(case when r.status = 'INVALIDATED' then 1 else 0 end) "
                         + "from integrity_rating r where " + where + " group by r.submitted_on order by r.submitted_on")
                 .params(params)
-                .query((java.sql.ResultSet rs) -> days.add(new IntegrityManagement.DayRow(
+                .query((RowCallbackHandler) rs -> days.add(new IntegrityManagement.DayRow(
                         rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), 0)));
         long max = days.stream().mapToLong(IntegrityManagement.DayRow::flagged).max().orElse(0);
         List<IntegrityManagement.DayRow> scaled = days.stream().map(d -> new IntegrityManagement.DayRow(d.day(),
@@ -60,14 +61,14 @@ class SignalDashboard {
                         + "from integrity_rating r where " + where + " and r." + column + " is not null "
                         + "group by r." + column + " order by r." + column)
                 .params(params)
-                .query((java.sql.ResultSet rs) -> totals.put(rs.getString(1),
+                .query((RowCallbackHandler) rs -> totals.put(rs.getString(1),
                         new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}));
         Map<String, Map<String, Long>> perSignal = new HashMap<>();
         jdbc.sql("select r." + column + ", s.signal, count(distinct s.evaluation_id) from integrity_signal s "
                         + "join integrity_rating r on r.evaluation_id = s.evaluation_id where " + where
                         + " and r." + column + " is not null group by r." + column + ", s.signal")
                 .params(params)
-                .query((java.sql.ResultSet rs) -> perSignal.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .query((RowCallbackHandler) rs -> perSignal.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                         .put(rs.getString(2), rs.getLong(3)));
         List<IntegrityManagement.DashboardRow> rows = new ArrayList<>();
         totals.forEach((code, t) -> rows.add(new IntegrityManagement.DashboardRow(code, name.apply(code), t[0], t[1],

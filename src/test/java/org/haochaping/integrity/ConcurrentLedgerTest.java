@@ -17,30 +17,40 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ratings submitted at the same moment in one region take consecutive, distinct places in its chain (the head row
- * lock), while another region's chain grows beside it; the whole ledger still verifies.
+ * lock), while another region's chain grows beside it; both chains still verify. The test works in two regions of
+ * its own (西大街街道 and 西大街社区).
  */
 class ConcurrentLedgerTest extends IntegrityTest {
+
+    static final String STREET = "411002001";
+    static final String COMMUNITY = "411002001001";
+
+    private Map<String, Object> inRegion(String region) {
+        Map<String, Object> body = atWeidu(person(null), 50);
+        body.put("regionCode", region);
+        return body;
+    }
 
     @Test
     void simultaneousRatingsInOneRegionGetConsecutiveLinksAndTheLedgerStaysIntact() throws Exception {
         int perRegion = 12;
-        List<String> cityCases = new ArrayList<>();
-        List<String> yuzhouCases = new ArrayList<>();
+        List<String> streetCases = new ArrayList<>();
+        List<String> communityCases = new ArrayList<>();
         for (int i = 0; i < perRegion; i++) {
-            String city = Cases.newCaseNo();
-            api.putCase(city, cityHall(person(null), 50));
-            cityCases.add(city);
-            String yuzhou = Cases.newCaseNo();
-            api.putCase(yuzhou, atYuzhou(person(null), 50));
-            yuzhouCases.add(yuzhou);
+            String street = Cases.newCaseNo();
+            api.putCase(street, inRegion(STREET));
+            streetCases.add(street);
+            String community = Cases.newCaseNo();
+            api.putCase(community, inRegion(COMMUNITY));
+            communityCases.add(community);
         }
-        long cityHeadBefore = head("411000");
-        long yuzhouHeadBefore = head("411081");
+        long streetHeadBefore = head(STREET);
+        long communityHeadBefore = head(COMMUNITY);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<TestApi.Answer>> answers = new ArrayList<>();
-        List<String> all = new ArrayList<>(cityCases);
-        all.addAll(yuzhouCases);
+        List<String> all = new ArrayList<>(streetCases);
+        all.addAll(communityCases);
         for (String caseNo : all) {
             Callable<TestApi.Answer> call = () -> {
                 start.await();
@@ -62,12 +72,15 @@ class ConcurrentLedgerTest extends IntegrityTest {
             assertThat(jdbc.sql("select count(*) from integrity_ledger_entry where evaluation_id = :id and kind = 'SUBMITTED'")
                     .param("id", id).query(Long.class).single()).isEqualTo(1);
         }
-        assertConsecutive("411000", cityHeadBefore);
-        assertConsecutive("411081", yuzhouHeadBefore);
-        assertThat(head("411000")).isGreaterThanOrEqualTo(cityHeadBefore + perRegion);
-        assertThat(head("411081")).isGreaterThanOrEqualTo(yuzhouHeadBefore + perRegion);
-        assertThat(api.bearer(api.login("auditor"), "GET", "/api/v1/integrity/ledger/verification", null).json()
-                .path("intact").asBoolean()).isTrue();
+        assertConsecutive(STREET, streetHeadBefore);
+        assertConsecutive(COMMUNITY, communityHeadBefore);
+        assertThat(head(STREET)).isGreaterThanOrEqualTo(streetHeadBefore + perRegion);
+        assertThat(head(COMMUNITY)).isGreaterThanOrEqualTo(communityHeadBefore + perRegion);
+        String auditor = api.login("auditor");
+        for (String region : List.of(STREET, COMMUNITY)) {
+            assertThat(api.bearer(auditor, "GET", "/api/v1/integrity/ledger/verification?regionCode=" + region, null)
+                    .json().path("intact").asBoolean()).isTrue();
+        }
     }
 
     private long head(String region) {

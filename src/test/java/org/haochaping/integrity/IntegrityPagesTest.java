@@ -123,7 +123,7 @@ class IntegrityPagesTest extends IntegrityTest {
         assertThat(page.body()).contains("评价存证校验").contains("魏都区（411002）").doesNotContain("禹州市（411081）");
         HttpResponse<String> checked = console.post("/console/integrity/ledger/verification", Map.of("_csrf", csrf(page.body())));
         assertThat(checked.statusCode()).isEqualTo(200);
-        assertThat(checked.body()).contains("存证完整").contains("wd.supervisor");
+        assertThat(checked.body()).contains("id=\"result\"").contains("条区划链").contains("wd.supervisor");
         assertThat(new Console("xc.handler").get("/console/integrity/ledger").statusCode()).isEqualTo(403);
         assertThat(new Console("xc.handler").get("/console/integrity/quarantine").statusCode()).isEqualTo(403);
     }

@@ -92,19 +92,19 @@ class RatingLedgerTest extends IntegrityTest {
         String token = api.login("auditor");
         jdbc.sql("update evaluation_evaluation set comment = '窗口人员态度很好' where id = :id").param("id", id).update();
         try {
-            assertThat(verify(token, null).path("firstBrokenAt").path("evaluationId").asString()).isEqualTo(id);
+            assertThat(verify(token, REGION).path("firstBrokenAt").path("evaluationId").asString()).isEqualTo(id);
         } finally {
             jdbc.sql("update evaluation_evaluation set comment = '窗口人员态度不好' where id = :id").param("id", id).update();
         }
         jdbc.sql("update evaluation_evaluation set valid = false where id = :id").param("id", id).update();
         try {
-            JsonNode result = verify(token, null);
+            JsonNode result = verify(token, REGION);
             assertThat(result.path("intact").asBoolean()).isFalse();
             assertThat(result.path("firstBrokenAt").path("evaluationId").asString()).isEqualTo(id);
         } finally {
             jdbc.sql("update evaluation_evaluation set valid = true where id = :id").param("id", id).update();
         }
-        assertThat(verify(token, null).path("intact").asBoolean()).isTrue();
+        assertThat(verify(token, REGION).path("intact").asBoolean()).isTrue();
     }
 
     @Test
@@ -163,6 +163,27 @@ class RatingLedgerTest extends IntegrityTest {
     }
 
     @Test
+    void ratingsStoredBeforeTheLedgerExistedAreEnteredOnceByTheAnchorJob() {
+        String model = townshipRating("账本启用前的评价样本");
+        String early = "early-" + model.substring(6);
+        jdbc.sql("""
+                insert into evaluation_evaluation (id, case_no, level, channel, item_code, item_name, department_code,
+                    region_code, submitted_at, recorded_at)
+                select :early, :caseNo, 'BASIC', 'SMS', item_code, item_name, department_code, region_code,
+                    submitted_at, recorded_at from evaluation_evaluation where id = :id""")
+                .param("early", early).param("caseNo", Cases.newCaseNo()).param("id", model).update();
+        jdbc.sql("insert into integrity_ledger_adoption (evaluation_id) values (:id)").param("id", early).update();
+        String token = api.login("supervisor");
+        assertThat(verify(token, REGION).path("intact").asBoolean()).isTrue();
+        String admin = api.login("admin");
+        api.bearer(admin, "POST", "/api/v1/admin/jobs/ledger-anchor/run", null);
+        api.bearer(admin, "POST", "/api/v1/admin/jobs/ledger-anchor/run", null);
+        assertThat(jdbc.sql("select kind from integrity_ledger_entry where evaluation_id = :id").param("id", early)
+                .query(String.class).list()).containsExactly("ADOPTED");
+        assertThat(verify(token, REGION).path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void dailyAnchorsRecordEachRegionsHeadAndAreCheckedToo() {
         townshipRating("锚点之前的评价");
         clock.advance(Duration.ofDays(1));
@@ -195,7 +216,7 @@ class RatingLedgerTest extends IntegrityTest {
 
     @Test
     void verificationIsForTheSupervisionOfficeWithinItsRegionAuditorsAndAdministrators() {
-        assertThat(verify(api.login("wd.supervisor"), null).path("intact").asBoolean()).isTrue();
+        assertThat(verify(api.login("wd.supervisor"), REGION).path("intact").asBoolean()).isTrue();
         assertThat(api.bearer(api.login("wd.supervisor"), "GET", "/api/v1/integrity/ledger/verification?regionCode=411081",
                 null).status()).isEqualTo(404);
         for (String user : List.of("xc.handler", "s1001", "xc.hall", "jdy01")) {

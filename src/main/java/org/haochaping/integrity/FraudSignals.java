@@ -216,7 +216,7 @@ class FraudSignals {
 
     private Optional<Raised> abusiveText(RatingFeatures f) {
         return abusive.find(f.comment()).map(word -> new Raised(Signal.ABUSIVE_TEXT,
-                "评价内容含辱骂性言语“" + word.substring(0, 1) + "*".repeat(word.length() - 1) + "”",
+                "评价内容出现“" + word.substring(0, 1) + "*".repeat(word.length() - 1) + "”等辱骂性字词",
                 List.of(f.evaluationId())));
     }
 

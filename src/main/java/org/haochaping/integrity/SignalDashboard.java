@@ -48,8 +48,20 @@ class SignalDashboard {
         List<IntegrityManagement.DayRow> scaled = days.stream().map(d -> new IntegrityManagement.DayRow(d.day(),
                 d.scored(), d.flagged(), d.held(), d.invalidated(),
                 max == 0 ? 0 : (int) Math.round(100.0 * d.flagged() / max))).toList();
-        return new IntegrityManagement.Dashboard(from, to, signals.stream().map(Signal::name).toList(),
-                signals.stream().map(Signal::label).toList(), halls, departments, scaled);
+        // only the signals seen in the period get a column
+        List<Integer> seen = java.util.stream.IntStream.range(0, signals.size())
+                .filter(i -> halls.stream().anyMatch(r -> r.perSignal().get(i) > 0)
+                        || departments.stream().anyMatch(r -> r.perSignal().get(i) > 0))
+                .boxed().toList();
+        return new IntegrityManagement.Dashboard(from, to, seen.stream().map(i -> signals.get(i).name()).toList(),
+                seen.stream().map(i -> signals.get(i).label()).toList(), only(halls, seen), only(departments, seen),
+                scaled);
+    }
+
+    private static List<IntegrityManagement.DashboardRow> only(List<IntegrityManagement.DashboardRow> rows,
+            List<Integer> columns) {
+        return rows.stream().map(r -> new IntegrityManagement.DashboardRow(r.code(), r.name(), r.scored(), r.flagged(),
+                r.held(), r.invalidated(), columns.stream().map(r.perSignal()::get).toList())).toList();
     }
 
     private List<IntegrityManagement.DashboardRow> rows(String column, String where, Map<String, Object> params,

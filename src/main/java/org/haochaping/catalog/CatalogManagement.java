@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.haochaping.identity.PersonalDataVault;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +39,11 @@ public class CatalogManagement {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalDataVault vault;
 
-    CatalogManagement(JdbcClient jdbc) {
+    CatalogManagement(JdbcClient jdbc, PersonalDataVault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     public Optional<Region> region(String code) {
@@ -75,6 +78,27 @@ public class CatalogManagement {
     public Optional<Staff> staff(String staffNo) {
         return jdbc.sql("select staff_no, name, window_code, department_code from catalog_staff where staff_no = :s")
                 .param("s", staffNo).query(Staff.class).optional();
+    }
+
+    /**
+     * Records a staff member's mobile and ID number as keyed SM3 indexes only (the plain values are not kept), so
+     * that a rating given by the staff member themselves can be recognised.
+     */
+    public void recordStaffIdentity(String staffNo, String idNumber, String mobile) {
+        jdbc.sql("update catalog_staff set id_index = :id, mobile_index = :mobile where staff_no = :s")
+                .param("id", vault.index(idNumber)).param("mobile", vault.index(mobile)).param("s", staffNo).update();
+    }
+
+    /** The staff members whose ID number or mobile has one of these keyed indexes. */
+    public List<Staff> staffWithIdentity(String idIndex, String mobileIndex) {
+        if (idIndex == null && mobileIndex == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select staff_no, name, window_code, department_code from catalog_staff
+                where id_index = :id or mobile_index = :mobile order by staff_no
+                """).param("id", idIndex == null ? "-" : idIndex).param("mobile", mobileIndex == null ? "-" : mobileIndex)
+                .query(Staff.class).list();
     }
 
     public Optional<ServiceItem> item(String code) {

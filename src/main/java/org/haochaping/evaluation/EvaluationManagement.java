@@ -3,6 +3,7 @@ package org.haochaping.evaluation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -157,6 +158,16 @@ public class EvaluationManagement {
 
     public boolean isRated(String caseNo) {
         return evaluations.existsForCase(caseNo);
+    }
+
+    /** The ratings with these ids (those that exist), for checks that read ratings in batches. */
+    public List<EvaluationView> findAll(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : evaluations.findAll(ids);
+    }
+
+    /** Ids of the ratings whose region lies in {@code regionPrefix}, in id order after {@code afterId}. */
+    public List<String> ids(String regionPrefix, String afterId, int limit) {
+        return evaluations.ids(regionPrefix, afterId, limit);
     }
 
     private void checkReasons(SubmitEvaluation command) {

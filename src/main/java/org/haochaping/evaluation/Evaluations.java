@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,17 @@ class Evaluations {
     Optional<EvaluationView> findByCase(String caseNo) {
         return jdbc.sql("select * from evaluation_evaluation where case_no = :c").param("c", caseNo)
                 .query(this::map).optional();
+    }
+
+    List<EvaluationView> findAll(Collection<String> ids) {
+        return jdbc.sql("select * from evaluation_evaluation where id in (:ids) order by id").param("ids", ids)
+                .query(this::map).list();
+    }
+
+    List<String> ids(String regionPrefix, String afterId, int limit) {
+        return jdbc.sql("select id from evaluation_evaluation where region_code like :p and id > :after order by id limit :limit")
+                .param("p", regionPrefix + "%").param("after", afterId == null ? "" : afterId).param("limit", limit)
+                .query(String.class).list();
     }
 
     /** Ratings matching an SQL condition over alias {@code e}, newest first. */

@@ -1,0 +1,191 @@
+package org.haochaping.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.haochaping.casework.ApplicantType;
+import org.haochaping.casework.PersonalIdentity;
+import org.haochaping.catalog.CatalogManagement;
+import org.haochaping.evaluation.Channel;
+import org.haochaping.evaluation.EvaluationManagement;
+import org.haochaping.evaluation.Level;
+import org.haochaping.evaluation.SubmitEvaluation;
+import org.haochaping.support.Await;
+import org.haochaping.support.Cases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Each fraud signal, raised by the pattern it names, explained, and held only when the score reaches the threshold. */
+class FraudSignalsTest extends IntegrityTest {
+
+    @Autowired
+    CatalogManagement catalog;
+
+    @Autowired
+    EvaluationManagement evaluations;
+
+    @Test
+    void scriptedFiveStarCampaignOnSequentialCasesIsHeldWhole() {
+        String prefix = uniquePrefix();
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            ids.add(rateWithToken(prefix + String.format("%04d", i), cityHall(person(null), 0),
+                    Map.of("level", "VERY_SATISFIED", "comment", "服务特别好，效率非常高，必须点赞！")));
+        }
+        awaitScored(ids);
+        ids.forEach(this::awaitHeld);
+        assertThat(signals(ids.get(0))).contains("SEQUENTIAL_CASES", "IDENTICAL_COMMENTS", "INSTANT_RATINGS", "WINDOW_BURST");
+        assertThat(signals(ids.get(11))).contains("SEQUENTIAL_CASES", "IDENTICAL_COMMENTS", "INSTANT_RATINGS", "WINDOW_BURST");
+        assertThat(score(ids.get(11))).isEqualTo(100);
+        assertThat(jdbc.sql("select detail from integrity_signal where evaluation_id = :id and signal = 'WINDOW_BURST'")
+                .param("id", ids.get(11)).query(String.class).list().get(0)).contains("XC-HALL-W01").contains("阈值 10 次");
+    }
+
+    @Test
+    void staffRatingACaseOfTheirOwnWindowIsHeldAtOnce() {
+        String mobile = randomMobile();
+        catalog.recordStaffIdentity("S1001", null, mobile);
+        try {
+            String id = rateWithToken(Cases.newCaseNo(), cityHall(person(mobile), 30), Map.of("level", "VERY_SATISFIED"));
+            awaitHeld(id);
+            assertThat(signals(id)).containsExactly("STAFF_OWN_WINDOW");
+            assertThat(score(id)).isEqualTo(90);
+        } finally {
+            catalog.recordStaffIdentity("S1001", null, null);
+        }
+    }
+
+    @Test
+    void evaluatorWhoIsStaffOfTheRatedDepartmentIsHeld() {
+        String mobile = randomMobile();
+        catalog.recordStaffIdentity("S1002", null, mobile);
+        try {
+            String id = rateWithToken(Cases.newCaseNo(), atWindow("XC-HALL-W01", person(mobile), 30),
+                    Map.of("level", "SATISFIED"));
+            awaitHeld(id);
+            assertThat(signals(id)).containsExactly("EVALUATOR_IS_STAFF");
+            assertThat(jdbc.sql("select detail from integrity_signal where evaluation_id = :id").param("id", id)
+                    .query(String.class).single()).contains("S1002");
+        } finally {
+            catalog.recordStaffIdentity("S1002", null, null);
+        }
+    }
+
+    @Test
+    void oneEvaluatorsBurstOfGoodRatingsIsASignalButAloneNotAHold() {
+        Map<String, Object> agent = person(null);
+        List<String> ids = new ArrayList<>();
+        ids.add(rateWithToken(Cases.newCaseNo(), atWindow("XC-HALL-W01", agent, 120), Map.of("level", "VERY_SATISFIED")));
+        clock.advance(Duration.ofMinutes(2));
+        ids.add(rateWithToken(Cases.newCaseNo(), atWindow("XC-HALL-W02", agent, 120), Map.of("level", "SATISFIED")));
+        clock.advance(Duration.ofMinutes(2));
+        ids.add(rateWithToken(Cases.newCaseNo(), atWeidu(agent, 120), Map.of("level", "VERY_SATISFIED")));
+        clock.advance(Duration.ofMinutes(2));
+        ids.add(rateWithToken(Cases.newCaseNo(), atYuzhou(agent, 120), Map.of("level", "VERY_SATISFIED")));
+        awaitScored(ids);
+        for (String id : ids) {
+            Await.until("burst signal on every member", () -> signals(id).contains("EVALUATOR_BURST") && score(id) == 40);
+            assertThat(signals(id)).containsExactly("EVALUATOR_BURST");
+            assertThat(status(id)).isEqualTo("CLEAR");
+            assertThat(quarantined(id)).isFalse();
+        }
+    }
+
+    @Test
+    void evaluatorRepeatedlyPraisingOneStaffMemberInABurstIsHeld() {
+        Map<String, Object> friend = person(null);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(rateWithToken(Cases.newCaseNo(), cityHall(friend, 90), Map.of("level", "VERY_SATISFIED")));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        awaitScored(ids);
+        String last = ids.get(4);
+        awaitHeld(last);
+        assertThat(signals(last)).contains("SAME_STAFF_REPEATED", "EVALUATOR_BURST");
+    }
+
+    @Test
+    void windowDevicePressesFasterThanAPersonAreASignal() {
+        String first = rateOnChannel(Cases.newCaseNo(), atWindow("XC-HALL-W02", person(null), 60), "WINDOW_DEVICE",
+                Map.of("level", "VERY_SATISFIED"));
+        clock.advance(Duration.ofSeconds(6));
+        String second = rateOnChannel(Cases.newCaseNo(), atWindow("XC-HALL-W02", person(null), 50), "WINDOW_DEVICE",
+                Map.of("level", "VERY_SATISFIED"));
+        awaitScored(List.of(first, second));
+        Await.until("device signal on both", () -> signals(first).contains("DEVICE_TOO_FAST")
+                && signals(second).contains("DEVICE_TOO_FAST"));
+        assertThat(jdbc.sql("select detail from integrity_signal where evaluation_id = :id").param("id", second)
+                .query(String.class).single()).contains("6 秒");
+    }
+
+    @Test
+    void abusiveBadRatingIsHeldForReview() {
+        String id = rateWithToken(Cases.newCaseNo(), cityHall(person(null), 60),
+                Map.of("level", "VERY_DISSATISFIED", "comment", "窗口那个人就是个废 物！"));
+        awaitHeld(id);
+        assertThat(signals(id)).containsExactly("ABUSIVE_TEXT");
+        assertThat(jdbc.sql("select detail from integrity_signal where evaluation_id = :id").param("id", id)
+                .query(String.class).single()).contains("废*").doesNotContain("废物");
+    }
+
+    @Test
+    void badRatingsScatteredOverUnrelatedDepartmentsAreASignal() {
+        Map<String, Object> grumbler = person(null);
+        List<String> ids = new ArrayList<>();
+        ids.add(rateWithToken(Cases.newCaseNo(), cityHall(grumbler, 600), Map.of("level", "DISSATISFIED")));
+        clock.advance(Duration.ofDays(2));
+        ids.add(rateWithToken(Cases.newCaseNo(), atWeidu(grumbler, 600), Map.of("level", "VERY_DISSATISFIED")));
+        clock.advance(Duration.ofDays(3));
+        ids.add(rateWithToken(Cases.newCaseNo(), atYuzhou(grumbler, 600), Map.of("level", "DISSATISFIED")));
+        awaitScored(ids);
+        for (String id : ids) {
+            Await.until("scattered-bad signal on every member", () -> signals(id).contains("SCATTERED_BAD"));
+        }
+        assertThat(jdbc.sql("select detail from integrity_signal where evaluation_id = :id").param("id", ids.get(2))
+                .query(String.class).single()).contains("3 个部门");
+    }
+
+    @Test
+    void ratingDatedBeforeTheCaseWasFinishedIsHeld() {
+        String caseNo = Cases.newCaseNo();
+        api.putCase(caseNo, cityHall(person(null), 10));
+        OffsetDateTime before = now().minusHours(3);
+        String id = evaluations.submit(new SubmitEvaluation(caseNo, Channel.PC, Level.VERY_DISSATISFIED, Map.of(),
+                List.of(), "还没办完就差评", new PersonalIdentity(ApplicantType.PERSON, "赵六", "ID_CARD",
+                        "411002198001011111", randomMobile()), false, false, before)).id();
+        awaitHeld(id);
+        assertThat(signals(id)).contains("RATED_BEFORE_COMPLETION");
+    }
+
+    @Test
+    void identicalDimensionVectorsInABatchAreASignal() {
+        Map<String, Object> dims = Map.of("ATTITUDE", "VERY_SATISFIED", "EFFICIENCY", "SATISFIED",
+                "MATERIALS", "VERY_SATISFIED", "TRIPS", "SATISFIED", "INTEGRITY", "VERY_SATISFIED");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(rateWithToken(Cases.newCaseNo(), atWindow(i % 2 == 0 ? "XC-HALL-W01" : "XC-HALL-W02", person(null),
+                    300), Map.of("level", "SATISFIED", "dimensions", dims)));
+            clock.advance(Duration.ofMinutes(7));
+        }
+        awaitScored(ids);
+        Await.until("vector signal", () -> signals(ids.get(4)).contains("IDENTICAL_DIMENSIONS"));
+        Await.until("vector signal on the first too", () -> signals(ids.get(0)).contains("IDENTICAL_DIMENSIONS"));
+        assertThat(status(ids.get(4))).isEqualTo("CLEAR");
+    }
+
+    @Test
+    void anOrdinaryRatingRaisesNothing() {
+        String id = rateWithToken(Cases.newCaseNo(), cityHall(person(null), 45),
+                Map.of("level", "SATISFIED", "comment", "办理顺利，就是排队久了点"));
+        awaitScored(id);
+        assertThat(signals(id)).isEmpty();
+        assertThat(score(id)).isZero();
+        assertThat(status(id)).isEqualTo("CLEAR");
+    }
+}

@@ -10,7 +10,10 @@ import org.haochaping.system.Zones;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Turns a bad rating into its one work order (谁办理、谁负责), once, however often it is asked. */
 @Service
@@ -21,14 +24,17 @@ public class WorkOrderOpening {
     private final EvaluationManagement evaluations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
     WorkOrderOpening(WorkOrders workOrders, BadReviewPolicy policy, EvaluationManagement evaluations,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.workOrders = workOrders;
         this.policy = policy;
         this.evaluations = evaluations;
         this.events = events;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Opens the order of a stored rating now, unless it has one or is no bad rating; answers the order's id. */
@@ -50,7 +56,9 @@ public class WorkOrderOpening {
         }
         String id;
         try {
-            id = workOrders.open(rating, Zones.now(clock));
+            // in a savepoint: when the listener and a direct call open the same order at once, the loser's
+            // transaction stays usable (PostgreSQL aborts a transaction on a failed statement)
+            id = savepoint.execute(status -> workOrders.open(rating, Zones.now(clock)));
         } catch (DuplicateKeyException deliveredTwice) {
             return;
         }

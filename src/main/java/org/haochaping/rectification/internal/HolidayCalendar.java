@@ -36,6 +36,11 @@ public record HolidayCalendar(Map<LocalDate, Day> days) {
 
     /** A listed day, with its optional name (春节, 国庆节...). */
     public record Day(LocalDate date, DayType type, String name) {
+
+        /** 周一 … 周日. */
+        public String weekday() {
+            return "周" + "一二三四五六日".charAt(date.getDayOfWeek().getValue() - 1);
+        }
     }
 
     public static final int MAX_LINES = 400;

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.haochaping.evaluation.EvaluationManagement;
+import org.haochaping.evaluation.InvalidationReason;
 import org.haochaping.identity.DataScope;
 import org.haochaping.rectification.internal.FeedbackTokens;
 import org.haochaping.support.IntegrationTest;
 import org.haochaping.support.TestApi;
-import org.haochaping.system.Zones;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,9 @@ class BadReviewLoopTest extends IntegrationTest {
 
     @Autowired
     RectificationManagement rectification;
+
+    @Autowired
+    EvaluationManagement evaluations;
 
     BadReviews bad;
 
@@ -227,6 +231,29 @@ class BadReviewLoopTest extends IntegrationTest {
     }
 
     @Test
+    void aRatingInvalidatedElsewhereClosesItsOrderAsInvalid() {
+        BadReviews.Rated rated = bad.confirmed(bad.atCityHall());
+        evaluations.invalidate(rated.evaluationId(), InvalidationReason.FRAUD_CONFIRMED, "诚信审查确认刷评", "auditor-x");
+        org.haochaping.support.Await.until("order closed", () -> "CLOSED".equals(jdbc.sql(
+                "select status from rectification_work_order where id = :id").param("id", rated.workOrderId())
+                .query(String.class).single()));
+        JsonNode order = bad.order("supervisor", rated.workOrderId());
+        assertThat(order.path("outcome").asString()).isEqualTo("INVALID");
+        assertThat(order.path("history").findValuesAsString("action")).containsOnlyOnce("CLOSED_INVALID");
+    }
+
+    @Test
+    void invalidFiltersAreRefusedWithAChineseError() {
+        TestApi.Answer status = api.bearer(api.login("supervisor"), "GET", "/api/v1/work-orders?status=DONE", null);
+        assertThat(status.status()).isEqualTo(400);
+        assertThat(status.text("title")).isEqualTo("请求无效");
+        assertThat(api.bearer(api.login("supervisor"), "GET", "/api/v1/work-orders?overdue=maybe", null).status())
+                .isEqualTo(400);
+        assertThat(api.bearer(api.login("supervisor"), "GET", "/api/v1/work-orders?page=-3&size=100000", null).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void forgedOrForeignFollowUpLinksAreRefused() {
         BadReviews.Rated rated = bad.answered(bad.atCityHall());
         String tokenId = jdbc.sql("select token_id from rectification_outbox where work_order_id = :id")
@@ -259,6 +286,5 @@ class BadReviewLoopTest extends IntegrationTest {
         assertThat(online.status()).as(online.body()).isEqualTo(200);
         assertThat(online.text("status")).as("no real name: nobody to call back, so the feedback ends it")
                 .isEqualTo("CLOSED");
-        assertThat(Zones.SHANGHAI).isNotNull();
     }
 }

@@ -141,6 +141,9 @@ public class Problems {
     public Problem attach(String problemId, List<String> workOrderIds, CurrentUser user) {
         Access.requireSupervisor(user, "将差评纳入问题台账");
         Problem problem = get(problemId, user);
+        if (problem.status() == Status.SOLVED) {
+            throw new DomainProblem(HttpStatus.CONFLICT, "问题已销号", "该共性问题已经解决销号，不能再纳入差评工单。");
+        }
         if (workOrderIds == null || workOrderIds.isEmpty()) {
             throw FieldProblem.of("workOrderIds", "请选择要纳入的差评工单");
         }

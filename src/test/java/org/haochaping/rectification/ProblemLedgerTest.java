@@ -57,7 +57,9 @@ class ProblemLedgerTest extends IntegrationTest {
 
         JsonNode during = doubleZero("supervisor");
         assertThat(row(during, "XC-SCJG", "openProblems")).isEqualTo(row(before, "XC-SCJG", "openProblems") + 1);
+        assertThat(during.path("zero").isBoolean()).isTrue();
         assertThat(during.path("zero").asBoolean()).isFalse();
+        assertThat(during.path("openProblems").asLong()).isPositive();
         assertThat(row(doubleZero("xc.handler"), "XC-SCJG", "openProblems")).as("the department sees its problems")
                 .isEqualTo(row(during, "XC-SCJG", "openProblems"));
         assertThat(doubleZero("yz.handler").path("rows").findValuesAsString("departmentCode")).containsExactly("YZ-RSJ");

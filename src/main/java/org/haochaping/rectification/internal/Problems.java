@@ -60,18 +60,21 @@ public class Problems {
 
     /** 双归零 for one department: open bad-review orders (overdue among them) and open common problems. */
     public record DoubleZeroRow(String departmentCode, String departmentName, long openOrders, long overdueOrders,
-            long openProblems) {
+            long openProblems, boolean zero) {
 
-        public boolean zero() {
-            return openOrders == 0 && openProblems == 0;
+        DoubleZeroRow(String departmentCode, String departmentName, long openOrders, long overdueOrders,
+                long openProblems) {
+            this(departmentCode, departmentName, openOrders, overdueOrders, openProblems,
+                    openOrders == 0 && openProblems == 0);
         }
     }
 
     /** 双归零 over the user's scope. */
-    public record DoubleZero(long openOrders, long overdueOrders, long openProblems, List<DoubleZeroRow> rows) {
+    public record DoubleZero(long openOrders, long overdueOrders, long openProblems, boolean zero,
+            List<DoubleZeroRow> rows) {
 
-        public boolean zero() {
-            return openOrders == 0 && openProblems == 0;
+        DoubleZero(long openOrders, long overdueOrders, long openProblems, List<DoubleZeroRow> rows) {
+            this(openOrders, overdueOrders, openProblems, openOrders == 0 && openProblems == 0, rows);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.evaluation.Level;
+import org.haochaping.rectification.WorkOrderOutcome;
 import org.haochaping.rectification.internal.FollowUps;
 import org.haochaping.rectification.internal.WorkOrder;
 import org.haochaping.system.DomainProblem;
@@ -66,7 +67,8 @@ class FeedbackPages {
         model.addAttribute("levels", Level.values());
         model.addAttribute("values", values);
         model.addAttribute("error", error);
-        model.addAttribute("usable", !page.ticket().used() && page.followUp().isEmpty());
+        model.addAttribute("usable", !page.ticket().used() && page.followUp().isEmpty()
+                && order.outcome() != WorkOrderOutcome.INVALID);
         return "rectification/feedback";
     }
 

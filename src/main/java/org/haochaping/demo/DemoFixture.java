@@ -28,15 +28,17 @@ class DemoFixture {
     private final JdbcClient jdbc;
     private final IdentityManagement identity;
     private final DemoHistory history;
+    private final DemoRectification rectification;
     private final TransactionTemplate transaction;
 
     DemoFixture(DemoSettings settings, DataSource dataSource, JdbcClient jdbc, IdentityManagement identity,
-            DemoHistory history, TransactionTemplate transaction) {
+            DemoHistory history, DemoRectification rectification, TransactionTemplate transaction) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.identity = identity;
         this.history = history;
+        this.rectification = rectification;
         this.transaction = transaction;
     }
 
@@ -57,6 +59,7 @@ class DemoFixture {
         }));
         if (fresh) {
             history.create(settings.historyCases());
+            rectification.create();
             log.info("Loaded the Xuchang demo fixture with {} historical cases", settings.historyCases());
         }
     }

@@ -68,6 +68,7 @@ class SecurityConfig {
                                 "/js/**", "/img/**", "/webjars/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/v3/api-docs/**", "/actuator/health/**", "/error", "/favicon.ico")
                         .permitAll()
+                        .requestMatchers("/f/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true)
@@ -76,6 +77,7 @@ class SecurityConfig {
                         .permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c.ignoringRequestMatchers("/e/**", "/w/**", "/device/**"))
+                .csrf(c -> c.ignoringRequestMatchers("/f/**"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

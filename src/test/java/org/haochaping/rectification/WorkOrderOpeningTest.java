@@ -55,12 +55,14 @@ class WorkOrderOpeningTest extends IntegrationTest {
 
     @Test
     void figuresCountRealNameBadReviewsInScope() {
+        LocalDate today = LocalDate.now(Zones.SHANGHAI);
+        RectificationFigures before = rectification.figures(DataScope.everything(), today, today, "411000", "XC-SCJG");
         String caseNo = rate("DISSATISFIED");
         Await.until("work order of " + caseNo, () -> orders(caseNo) == 1);
-        LocalDate today = LocalDate.now(Zones.SHANGHAI);
         RectificationFigures city = rectification.figures(DataScope.everything(), today, today, "411000", "XC-SCJG");
-        assertThat(city.realNameBad()).isPositive();
-        assertThat(city.callbackRate()).isEqualTo(0.0);
+        assertThat(city.realNameBad()).isEqualTo(before.realNameBad() + 1);
+        assertThat(city.calledBack()).as("not called back yet").isEqualTo(before.calledBack());
+        assertThat(city.callbackRate()).isLessThan(1.0);
         RectificationFigures yuzhou = rectification.figures(DataScope.everything(), today, today, "411081", null);
         assertThat(yuzhou.realNameBad()).isLessThan(city.realNameBad() + 1);
         assertThat(rectification.figures(DataScope.everything(), today.plusDays(1), today.plusDays(1), null, null)

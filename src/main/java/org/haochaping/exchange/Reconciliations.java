@@ -52,10 +52,10 @@ class Reconciliations {
 
     /** Replaces a day's comparison with a new check. */
     void store(LocalDate day, Map<RecordKind, Long> pushed, Map<RecordKind, Long> received, OffsetDateTime now) {
-        jdbc.sql("delete from exchange_reconciliation where day = :day").param("day", day).update();
+        jdbc.sql("delete from exchange_reconciliation where reconciled_on = :day").param("day", day).update();
         for (RecordKind kind : RecordKind.values()) {
             jdbc.sql("""
-                    insert into exchange_reconciliation (day, kind, pushed, upstream_received, checked_at)
+                    insert into exchange_reconciliation (reconciled_on, kind, pushed, upstream_received, checked_at)
                     values (:day, :kind, :pushed, :received, :now)
                     """).param("day", day).param("kind", kind.name()).param("pushed", pushed.getOrDefault(kind, 0L))
                     .param("received", received.getOrDefault(kind, 0L)).param("now", now).update();
@@ -64,7 +64,7 @@ class Reconciliations {
 
     Day day(LocalDate day) {
         Map<RecordKind, Stored> stored = new EnumMap<>(RecordKind.class);
-        jdbc.sql("select kind, pushed, upstream_received, checked_at from exchange_reconciliation where day = :day")
+        jdbc.sql("select kind, pushed, upstream_received, checked_at from exchange_reconciliation where reconciled_on = :day")
                 .param("day", day)
                 .query((rs, n) -> stored.put(RecordKind.valueOf(rs.getString(1)), new Stored(rs.getLong(2),
                         rs.getLong(3), Zones.inShanghai(rs.getObject(4, OffsetDateTime.class)))))

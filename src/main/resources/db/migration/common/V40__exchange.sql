@@ -44,12 +44,12 @@ create index exchange_inbound_counts_idx on exchange_inbound (client_id, receive
 
 -- What this instance pushed on a day against what the upstream says it received, per kind, as last checked.
 create table exchange_reconciliation (
-    day               date         not null,
+    reconciled_on     date         not null,
     kind              varchar(16)  not null check (kind in ('CASE', 'RATING', 'RECTIFICATION')),
     pushed            int          not null,
     upstream_received int          not null,
     checked_at        timestamp with time zone not null,
-    primary key (day, kind)
+    primary key (reconciled_on, kind)
 );
 
 -- Code tables per target (e.g. the provincial interface), versioned: a change is a new version, never an edit.

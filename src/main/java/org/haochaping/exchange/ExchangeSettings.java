@@ -32,11 +32,11 @@ record ExchangeSettings(@DefaultValue Upstream upstream, @DefaultValue Retry ret
     record Upstream(String url, String clientId, String clientSecret, @DefaultValue("JSON") Format format,
             @DefaultValue("provincial") String codeTable, Integer codeTableVersion) {
 
-        boolean configured() {
+        public boolean configured() {
             return url != null && !url.isBlank();
         }
 
-        String baseUrl() {
+        public String baseUrl() {
             return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         }
     }

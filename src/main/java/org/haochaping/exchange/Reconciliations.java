@@ -23,18 +23,18 @@ class Reconciliations {
     record Line(RecordKind kind, String label, long pushed, Long pushedAtCheck, Long upstreamReceived,
             Long difference) {
 
-        boolean matches() {
+        public boolean matches() {
             return difference == null || difference == 0;
         }
     }
 
     record Day(LocalDate date, List<Line> lines, OffsetDateTime checkedAt) {
 
-        boolean checked() {
+        public boolean checked() {
             return checkedAt != null;
         }
 
-        boolean matches() {
+        public boolean matches() {
             return lines.stream().allMatch(Line::matches);
         }
     }

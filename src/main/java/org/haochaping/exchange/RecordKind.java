@@ -10,7 +10,7 @@ enum RecordKind {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 }

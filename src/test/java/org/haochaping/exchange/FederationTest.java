@@ -21,6 +21,7 @@ import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,12 +45,18 @@ class FederationTest extends IntegrationTest {
 
     private static ConfigurableApplicationContext province;
 
+    @Autowired
+    private CodeTables codeTables;
+
     @DynamicPropertySource
     static void provinceIsTheUpstream(DynamicPropertyRegistry registry) {
         registry.add("hcp.exchange.upstream.url", () -> "http://localhost:" + PROVINCE_PORT);
         registry.add("hcp.exchange.upstream.client-id", () -> CITY_CLIENT);
         registry.add("hcp.exchange.upstream.client-secret", () -> CITY_SECRET);
         registry.add("hcp.exchange.retry.max-client-failures", () -> "2");
+        registry.add("hcp.exchange.code-tables.zhejiang.channel.[SYSTEM_DEFAULT]", () -> "7");
+        registry.add("hcp.exchange.code-tables.zhejiang.channel.sms", () -> "6");
+        registry.add("hcp.exchange.code-tables.zhejiang.channel.window-device", () -> "4");
     }
 
     @BeforeAll
@@ -254,6 +261,19 @@ class FederationTest extends IntegrationTest {
         assertThat(ratings.path("upstreamReceived").asLong()).isEqualTo(ratings.path("pushedAtCheck").asLong());
         assertThat(api.bearer(api.login("s1001"), "GET", "/api/v1/exchange/reconciliation", null).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aCodeTableDefinedByConfigurationIsStoredAsAVersionOnce() {
+        CodeTables.CodeTable zhejiang = codeTables.table("zhejiang", null);
+        assertThat(zhejiang.encode(CodeKind.CHANNEL, "SYSTEM_DEFAULT")).contains("7");
+        assertThat(zhejiang.encode(CodeKind.CHANNEL, "SMS")).contains("6");
+        assertThat(zhejiang.encode(CodeKind.CHANNEL, "WINDOW_DEVICE")).contains("4");
+
+        codeTables.applyConfiguredTables();
+
+        assertThat(codeTables.latestVersion("zhejiang")).contains(zhejiang.version());
+        assertThat(codeTables.table("provincial", 1).encode(CodeKind.LEVEL, "VERY_SATISFIED")).contains("5");
     }
 
     private static int freePort() {

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.haochaping.identity.RequestSignature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class UpstreamClient {
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamClient.class);
 
     /** The upstream's answer. */
     record Answer(int status, String body) {
@@ -43,6 +47,17 @@ class UpstreamClient {
         this.clock = clock;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        if (settings.upstream().configured() && !encryptedOrLocal(URI.create(settings.upstream().baseUrl()))) {
+            log.warn("The upstream {} is not reached over HTTPS: evaluator identity would cross the network "
+                    + "unencrypted. Use an https:// address in production.", settings.upstream().baseUrl());
+        }
+    }
+
+    /** Whether identity leaves encrypted in transit (HTTPS), or not at all (an upstream on this machine). */
+    static boolean encryptedOrLocal(URI upstream) {
+        String host = upstream.getHost() == null ? "" : upstream.getHost();
+        return "https".equalsIgnoreCase(upstream.getScheme()) || host.equals("localhost") || host.equals("127.0.0.1")
+                || host.equals("[::1]");
     }
 
     /** Sends one record in the configured format; throws when the upstream cannot be reached. */

@@ -49,9 +49,10 @@ class BulkImportTest extends IntegrationTest {
         String good = Cases.newCaseNo();
         String alsoGood = Cases.newCaseNo();
         String bad = Cases.newCaseNo();
+        String goodRatedAt = ratedAt(40);
         String csv = HEADER + "\r\n"
                 + good + ",ITEM-SCJG-001,企业设立登记,XC-SCJG,XC-HALL,XC-HALL-W01,S1001,411000,WINDOW_DEVICE,满意,"
-                + "\"排队有点久，但办得快\"," + ratedAt(40) + ",赵六,ID_CARD,411002199202021234,13900001111\r\n"
+                + "\"排队有点久，但办得快\"," + goodRatedAt + ",赵六,ID_CARD,411002199202021234,13900001111\r\n"
                 + alsoGood + ",ITEM-RSJ-001,社会保障卡申领,YZ-RSJ,,,,411081,SMS,VERY_DISSATISFIED,,"
                 + ratedAt(35) + ",,,,\r\n"
                 + bad + ",ITEM-RSJ-001,社会保障卡申领,YZ-RSJ,,,,411081,传真,很好,,2026/13/45,,,,12345\r\n";
@@ -69,7 +70,7 @@ class BulkImportTest extends IntegrationTest {
                         rs.getObject(3, OffsetDateTime.class)}).single();
         assertThat(stored[0]).isEqualTo("WINDOW_DEVICE");
         assertThat(stored[1]).isEqualTo("SATISFIED");
-        assertThat(Zones.inShanghai((OffsetDateTime) stored[2]).format(TIME)).isEqualTo(ratedAt(40));
+        assertThat(Zones.inShanghai((OffsetDateTime) stored[2]).format(TIME)).isEqualTo(goodRatedAt);
         assertThat(jdbc.sql("select evaluator_name from evaluation_evaluation where case_no = :c").param("c", good)
                 .query(String.class).single()).as("sealed, never plain").doesNotContain("赵六");
 

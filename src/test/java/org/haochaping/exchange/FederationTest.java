@@ -213,8 +213,13 @@ class FederationTest extends IntegrationTest {
 
         provinceDb().sql("insert into catalog_department (code, name, region_code, credit_code) values (:c, '许昌市测试局', '411000', :cc)")
                 .param("c", department).param("cc", creditCode).update();
-        assertThat(api.bearer(supervisor, "POST", "/api/v1/exchange/dead-letters/" + letter.path("id").asString()
-                + "/retry", null).status()).isEqualTo(200);
+        ConsoleSession console = ConsoleSession.login(baseUrl(), "supervisor");
+        assertThat(console.get("/console/exchange").text()).contains(poisoned).contains("重新推送");
+        ConsoleSession.Page retried = console.post("/console/exchange",
+                "/console/exchange/dead-letters/" + letter.path("id").asString() + "/retry");
+        assertThat(retried.status()).isEqualTo(302);
+        assertThat(retried.location()).endsWith("/console/exchange?retried");
+        assertThat(jobStatus(poisoned, "CASE")).isEqualTo("PENDING");
         runJob("upstream-push");
 
         assertThat(ratingsInTheProvince(poisoned)).isEqualTo(1);

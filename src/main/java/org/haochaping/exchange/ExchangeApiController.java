@@ -1,0 +1,150 @@
+package org.haochaping.exchange;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.haochaping.identity.ApiClientPrincipal;
+import org.haochaping.identity.CurrentUser;
+import org.haochaping.system.DomainProblem;
+import org.haochaping.system.FieldProblem;
+import org.haochaping.system.Zones;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The exchange contract of {@code api.md}: lower-level platforms and other vendors' systems report records (signed,
+ * JSON or provincial form fields) and read their daily counts; staff read the local side of the reconciliation and
+ * the dead-letter list.
+ */
+@RestController
+class ExchangeApiController {
+
+    /** The answer to a report: what the record was and what became of it. */
+    record ReportAnswer(String projectNo, RecordKind kind, Integer assessNumber, InboundReports.Result result,
+            String evaluationId) {
+    }
+
+    record DailyCounts(LocalDate date, String sender, long cases, long ratings, long rectifications) {
+    }
+
+    record ReconciliationAnswer(LocalDate date, String upstream, boolean checked, boolean matches,
+            OffsetDateTime checkedAt, List<Reconciliations.Line> kinds, long pending, long dead) {
+    }
+
+    record DeadLetter(String id, RecordKind kind, String caseNo, int attempts, Integer lastStatus, String lastError,
+            OffsetDateTime lastAttemptAt, OffsetDateTime createdAt) {
+    }
+
+    private final InboundReports reports;
+    private final Inbound inbound;
+    private final Reconciliations reconciliations;
+    private final DeadLetters deadLetters;
+    private final PushJobs jobs;
+    private final ExchangeSettings settings;
+    private final Clock clock;
+
+    ExchangeApiController(InboundReports reports, Inbound inbound, Reconciliations reconciliations,
+            DeadLetters deadLetters, PushJobs jobs, ExchangeSettings settings, Clock clock) {
+        this.reports = reports;
+        this.inbound = inbound;
+        this.reconciliations = reconciliations;
+        this.deadLetters = deadLetters;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/api/v1/exchange/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ReportAnswer> reportJson(@RequestBody Map<String, Object> body,
+            @AuthenticationPrincipal Object principal) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        body.forEach((name, value) -> {
+            if (value instanceof Map || value instanceof List) {
+                throw FieldProblem.of(name, "须为文本或数字");
+            }
+            fields.put(name, value == null ? null : String.valueOf(value));
+        });
+        return report(sender(principal), fields);
+    }
+
+    @PostMapping(path = "/api/v1/exchange/reports", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<ReportAnswer> reportForm(@RequestParam MultiValueMap<String, String> form,
+            @AuthenticationPrincipal Object principal) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.forEach((name, values) -> fields.put(name, values.isEmpty() ? null : values.get(0)));
+        return report(sender(principal), fields);
+    }
+
+    private ResponseEntity<ReportAnswer> report(ApiClientPrincipal sender, Map<String, String> fields) {
+        InboundReports.Outcome outcome = reports.receive(sender, fields);
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new ReportAnswer(outcome.projectNo(), outcome.kind(), outcome.assessNumber(), outcome.result(),
+                        outcome.evaluationId()));
+    }
+
+    /** For the sender's reconciliation: what was first received from the calling sender on a day. */
+    @GetMapping("/api/v1/exchange/daily-counts")
+    DailyCounts dailyCounts(@RequestParam(required = false) LocalDate date, @AuthenticationPrincipal Object principal) {
+        ApiClientPrincipal sender = sender(principal);
+        LocalDate day = date == null ? Zones.now(clock).toLocalDate() : date;
+        Map<RecordKind, Long> counts = inbound.counts(sender.clientId(), day);
+        return new DailyCounts(day, sender.clientId(), counts.get(RecordKind.CASE), counts.get(RecordKind.RATING),
+                counts.get(RecordKind.RECTIFICATION));
+    }
+
+    @GetMapping("/api/v1/exchange/reconciliation")
+    ReconciliationAnswer reconciliation(@RequestParam(required = false) LocalDate date,
+            @AuthenticationPrincipal Object principal) {
+        CurrentUser user = staff(principal);
+        DeadLetters.requireReader(user);
+        OffsetDateTime now = Zones.now(clock);
+        Reconciliations.Day day = reconciliations.day(date == null ? now.toLocalDate() : date);
+        PushJobs.Summary summary = jobs.summary(now.toLocalDate(), now, user.scope());
+        return new ReconciliationAnswer(day.date(),
+                settings.upstream().configured() ? settings.upstream().baseUrl() : null, day.checked(),
+                day.matches(), day.checkedAt(), day.lines(), summary.pending(), summary.dead());
+    }
+
+    @GetMapping("/api/v1/exchange/dead-letters")
+    Map<String, Object> deadLetters(@AuthenticationPrincipal Object principal) {
+        List<DeadLetter> items = deadLetters.list(staff(principal)).stream()
+                .map(j -> new DeadLetter(j.id(), j.kind(), j.caseNo(), j.attempts(), j.lastStatus(), j.lastError(),
+                        j.lastAttemptAt(), j.createdAt()))
+                .toList();
+        return Map.of("items", items, "total", items.size());
+    }
+
+    @PostMapping("/api/v1/exchange/dead-letters/{id}/retry")
+    Map<String, String> retry(@PathVariable String id, @AuthenticationPrincipal Object principal) {
+        deadLetters.retry(id, staff(principal));
+        return Map.of("id", id, "status", PushJobs.Status.PENDING.name());
+    }
+
+    private static ApiClientPrincipal sender(Object principal) {
+        if (principal instanceof ApiClientPrincipal client && (client.kind() == ApiClientPrincipal.Kind.LOWER_PLATFORM
+                || client.kind() == ApiClientPrincipal.Kind.BUSINESS_SYSTEM)) {
+            return client;
+        }
+        throw DomainProblem.forbidden("只有经签名认证的下级平台或业务系统可以报送和对账。");
+    }
+
+    private static CurrentUser staff(Object principal) {
+        if (principal instanceof CurrentUser user) {
+            return user;
+        }
+        throw DomainProblem.forbidden("请使用工作人员的访问令牌。");
+    }
+}

@@ -1,0 +1,56 @@
+package org.haochaping.exchange;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the exchange: the upstream this instance pushes to (none when {@code url} is empty), how pushes are
+ * retried, the code table inbound reports are read with, this system's {@code dataSource} code, and code tables
+ * defined by configuration ({@code hcp.exchange.code-tables.<target>.<KIND>.<LOCAL>=<remote>}), each change of which
+ * becomes a new version of that target's table.
+ */
+@ConfigurationProperties("hcp.exchange")
+record ExchangeSettings(@DefaultValue Upstream upstream, @DefaultValue Retry retry, @DefaultValue Inbound inbound,
+        @DefaultValue("HCP") String dataSource, Map<String, Map<CodeKind, Map<String, String>>> codeTables) {
+
+    ExchangeSettings {
+        codeTables = codeTables == null ? Map.of() : codeTables;
+    }
+
+    /** The format records are sent in: JSON, or form fields in the provincial style. */
+    enum Format {
+        JSON, FORM
+    }
+
+    /**
+     * The upstream platform: its base URL, this instance's client id and secret there, the format and the code table
+     * (target, and a version; the latest version when none is given).
+     */
+    record Upstream(String url, String clientId, String clientSecret, @DefaultValue("JSON") Format format,
+            @DefaultValue("provincial") String codeTable, Integer codeTableVersion) {
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+
+        public String baseUrl() {
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        }
+    }
+
+    /**
+     * Retries: exponential backoff from {@code initialBackoff} up to {@code maxBackoff}, for as long as the upstream
+     * is down; a record the upstream refuses {@code maxClientFailures} times (4xx) goes to the dead-letter list.
+     */
+    record Retry(@DefaultValue("30s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
+            @DefaultValue("5") int maxClientFailures, @DefaultValue("200") int batch,
+            @DefaultValue("15s") Duration requestTimeout, @DefaultValue("2m") Duration lease) {
+    }
+
+    /** Inbound reports are decoded with this target's latest code table. */
+    record Inbound(@DefaultValue("provincial") String codeTable) {
+    }
+}

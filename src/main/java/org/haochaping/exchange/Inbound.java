@@ -1,0 +1,61 @@
+package org.haochaping.exchange;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What lower-level senders reported, one row per record the first time it arrived: who sent each case (its owner
+ * here), and each rating by case number and evaluation count, which makes a repeated report a harmless duplicate.
+ */
+@Repository
+class Inbound {
+
+    private final JdbcClient jdbc;
+
+    Inbound(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The client that reported a case, when it came in through the exchange. */
+    Optional<String> senderOf(String caseNo) {
+        return jdbc.sql("select client_id from exchange_inbound where kind = 'CASE' and case_no = :c")
+                .param("c", caseNo).query(String.class).optional();
+    }
+
+    boolean received(RecordKind kind, String caseNo, int assessNumber) {
+        return jdbc.sql("""
+                select count(*) from exchange_inbound where kind = :k and case_no = :c and assess_number = :n
+                """).param("k", kind.name()).param("c", caseNo).param("n", assessNumber).query(Long.class).single() > 0;
+    }
+
+    void record(RecordKind kind, String caseNo, int assessNumber, String clientId, String dataSource,
+            String evaluationId, OffsetDateTime now) {
+        jdbc.sql("""
+                insert into exchange_inbound (kind, case_no, assess_number, client_id, data_source, evaluation_id,
+                    received_at, received_on)
+                values (:k, :c, :n, :client, :source, :evaluation, :now, :day)
+                """).param("k", kind.name()).param("c", caseNo).param("n", assessNumber).param("client", clientId)
+                .param("source", dataSource).param("evaluation", evaluationId).param("now", now)
+                .param("day", now.toLocalDate()).update();
+    }
+
+    /** Records first received from a sender on a day, per kind. */
+    Map<RecordKind, Long> counts(String clientId, LocalDate day) {
+        Map<RecordKind, Long> counts = new EnumMap<>(RecordKind.class);
+        for (RecordKind kind : RecordKind.values()) {
+            counts.put(kind, 0L);
+        }
+        jdbc.sql("""
+                select kind, count(*) from exchange_inbound where client_id = :client and received_on = :day
+                group by kind
+                """).param("client", clientId).param("day", day)
+                .query((rs, n) -> counts.put(RecordKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+}

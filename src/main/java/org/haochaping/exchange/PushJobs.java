@@ -1,0 +1,166 @@
+package org.haochaping.exchange;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.haochaping.identity.DataScope;
+import org.haochaping.system.Zones;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The persisted outbox of records to push upstream. A record is queued once (unique by kind and key), claimed with
+ * a lease before it is sent, so a push that dies half-way is simply sent again once the lease ends.
+ */
+@Repository
+class PushJobs {
+
+    enum Status {
+        PENDING, SENT, DEAD
+    }
+
+    record PushJob(String id, RecordKind kind, String recordKey, String caseNo, String evaluationId, String regionCode,
+            String departmentCode, Status status, int attempts, int clientFailures, OffsetDateTime nextAttemptAt,
+            OffsetDateTime lastAttemptAt, Integer lastStatus, String lastError, OffsetDateTime createdAt,
+            OffsetDateTime sentAt) {
+    }
+
+    /** How many jobs stand where, for the console. */
+    record Summary(long pending, long waitingForCase, long dead, long sentToday) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PushJobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a record once; answers false when it was queued before. */
+    boolean enqueue(RecordKind kind, String recordKey, String caseNo, String evaluationId, String regionCode,
+            String departmentCode, OffsetDateTime now) {
+        if (jdbc.sql("select count(*) from exchange_push_job where kind = :k and record_key = :r")
+                .param("k", kind.name()).param("r", recordKey).query(Long.class).single() > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into exchange_push_job (id, kind, record_key, case_no, evaluation_id, region_code,
+                    department_code, status, next_attempt_at, created_at)
+                values (:id, :kind, :key, :caseNo, :evaluationId, :region, :department, 'PENDING', :now, :now)
+                """).param("id", UUID.randomUUID().toString()).param("kind", kind.name()).param("key", recordKey)
+                .param("caseNo", caseNo).param("evaluationId", evaluationId).param("region", regionCode)
+                .param("department", departmentCode).param("now", now).update();
+        return true;
+    }
+
+    /**
+     * Jobs due now, oldest first. A rating waits until its case has been delivered, so the upstream always knows
+     * the case before its rating.
+     */
+    List<PushJob> due(OffsetDateTime now, int limit) {
+        return jdbc.sql("""
+                select j.* from exchange_push_job j
+                where j.status = 'PENDING' and j.next_attempt_at <= :now
+                  and (j.kind = 'CASE' or exists (select 1 from exchange_push_job c
+                       where c.kind = 'CASE' and c.record_key = j.case_no and c.status = 'SENT'))
+                order by j.created_at, j.id
+                limit :limit
+                """).param("now", now).param("limit", limit).query(PushJobs::map).list();
+    }
+
+    /** Takes a due job for one sender until {@code leaseUntil}; false when another runner took it first. */
+    boolean claim(String id, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return jdbc.sql("""
+                update exchange_push_job set next_attempt_at = :lease
+                where id = :id and status = 'PENDING' and next_attempt_at <= :now
+                """).param("lease", leaseUntil).param("id", id).param("now", now).update() == 1;
+    }
+
+    void sent(String id, OffsetDateTime now, int codeTableVersion, int httpStatus) {
+        jdbc.sql("""
+                update exchange_push_job set status = 'SENT', attempts = attempts + 1, last_attempt_at = :now,
+                    last_status = :http, last_error = null, sent_at = :now, sent_on = :day, code_table_version = :v
+                where id = :id
+                """).param("now", now).param("http", httpStatus).param("day", now.toLocalDate())
+                .param("v", codeTableVersion).param("id", id).update();
+    }
+
+    /** Records a failed attempt: retried at {@code nextAttempt}, or moved to the dead-letter list when {@code dead}. */
+    void failed(String id, OffsetDateTime now, OffsetDateTime nextAttempt, Integer httpStatus, String error,
+            boolean refusedByUpstream, boolean dead) {
+        jdbc.sql("""
+                update exchange_push_job set status = :status, attempts = attempts + 1,
+                    client_failures = client_failures + :refused, last_attempt_at = :now, last_status = :http,
+                    last_error = :error, next_attempt_at = :next
+                where id = :id
+                """).param("status", dead ? Status.DEAD.name() : Status.PENDING.name())
+                .param("refused", refusedByUpstream ? 1 : 0).param("now", now).param("http", httpStatus)
+                .param("error", error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("next", nextAttempt).param("id", id).update();
+    }
+
+    Optional<PushJob> find(String id) {
+        return jdbc.sql("select * from exchange_push_job where id = :id").param("id", id).query(PushJobs::map)
+                .optional();
+    }
+
+    /** The dead-letter list within a scope, newest failure first. */
+    List<PushJob> dead(DataScope scope) {
+        return jdbc.sql("select j.* from exchange_push_job j where j.status = 'DEAD' and " + scope.sql("j")
+                + " order by j.last_attempt_at desc, j.id limit 500").params(scope.params()).query(PushJobs::map).list();
+    }
+
+    /** Puts a dead record back in the queue, due now, with its count of refusals cleared. */
+    boolean retry(String id, OffsetDateTime now) {
+        return jdbc.sql("""
+                update exchange_push_job set status = 'PENDING', client_failures = 0, next_attempt_at = :now
+                where id = :id and status = 'DEAD'
+                """).param("now", now).param("id", id).update() == 1;
+    }
+
+    /** Records sent on a day, per kind, within a scope. */
+    Map<RecordKind, Long> sentOn(LocalDate day, DataScope scope) {
+        Map<RecordKind, Long> counts = new EnumMap<>(RecordKind.class);
+        for (RecordKind kind : RecordKind.values()) {
+            counts.put(kind, 0L);
+        }
+        jdbc.sql("select j.kind, count(*) from exchange_push_job j where j.sent_on = :day and " + scope.sql("j")
+                + " group by j.kind").param("day", day).params(scope.params())
+                .query((rs, n) -> counts.put(RecordKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return counts;
+    }
+
+    Summary summary(LocalDate today, OffsetDateTime now, DataScope scope) {
+        return jdbc.sql("""
+                select
+                  sum(case when j.status = 'PENDING' then 1 else 0 end),
+                  sum(case when j.status = 'PENDING' and j.kind = 'RATING' and not exists (select 1 from
+                      exchange_push_job c where c.kind = 'CASE' and c.record_key = j.case_no and c.status = 'SENT')
+                      then 1 else 0 end),
+                  sum(case when j.status = 'DEAD' then 1 else 0 end),
+                  sum(case when j.sent_on = :today then 1 else 0 end)
+                from exchange_push_job j where\s""" + scope.sql("j"))
+                .param("today", today).params(scope.params())
+                .query((rs, n) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
+    private static PushJob map(ResultSet rs, int row) throws SQLException {
+        int lastStatus = rs.getInt("last_status");
+        Integer last = rs.wasNull() ? null : lastStatus;
+        return new PushJob(rs.getString("id"), RecordKind.valueOf(rs.getString("kind")), rs.getString("record_key"),
+                rs.getString("case_no"), rs.getString("evaluation_id"), rs.getString("region_code"),
+                rs.getString("department_code"), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                rs.getInt("client_failures"), time(rs, "next_attempt_at"), time(rs, "last_attempt_at"), last,
+                rs.getString("last_error"), time(rs, "created_at"), time(rs, "sent_at"));
+    }
+
+    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        return Zones.inShanghai(rs.getObject(column, OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,93 @@
+package org.haochaping.exchange;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.haochaping.identity.DataScope;
+import org.haochaping.system.Zones;
+import org.haochaping.system.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code reconciliation} (对账): asks the upstream how many records it received from this instance yesterday and
+ * today, compares with what this instance pushed on those days, and records the differences for the console.
+ */
+@Component
+class ReconciliationJob implements Job {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationJob.class);
+
+    private final UpstreamClient upstream;
+    private final PushJobs jobs;
+    private final Reconciliations reconciliations;
+    private final ExchangeSettings settings;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ReconciliationJob(UpstreamClient upstream, PushJobs jobs, Reconciliations reconciliations,
+            ExchangeSettings settings, JsonMapper json, Clock clock) {
+        this.upstream = upstream;
+        this.jobs = jobs;
+        this.reconciliations = reconciliations;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "reconciliation";
+    }
+
+    @Override
+    public Duration interval() {
+        return Duration.ofHours(1);
+    }
+
+    @Override
+    public String run() {
+        if (!settings.upstream().configured()) {
+            return "no upstream configured";
+        }
+        LocalDate today = Zones.now(clock).toLocalDate();
+        List<String> results = new ArrayList<>();
+        for (LocalDate day : List.of(today.minusDays(1), today)) {
+            UpstreamClient.Answer answer;
+            try {
+                answer = upstream.get(UpstreamClient.DAILY_COUNTS + "?date=" + day);
+            } catch (IOException e) {
+                return "upstream unavailable: " + e.getClass().getSimpleName();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+            if (answer.status() != 200) {
+                return "upstream answered " + answer.status() + " for " + day;
+            }
+            JsonNode counts = json.readTree(answer.body());
+            Map<RecordKind, Long> received = new EnumMap<>(RecordKind.class);
+            received.put(RecordKind.CASE, counts.path("cases").asLong(0));
+            received.put(RecordKind.RATING, counts.path("ratings").asLong(0));
+            received.put(RecordKind.RECTIFICATION, counts.path("rectifications").asLong(0));
+            Map<RecordKind, Long> pushed = jobs.sentOn(day, DataScope.everything());
+            reconciliations.store(day, pushed, received, Zones.now(clock));
+            boolean same = pushed.equals(received);
+            if (!same) {
+                log.warn("Reconciliation {}: pushed {} but the upstream received {}", day, pushed, received);
+            }
+            results.add(day + (same ? " matches" : " differs: pushed " + pushed + ", upstream received " + received));
+        }
+        return String.join("; ", results);
+    }
+}

@@ -1,0 +1,299 @@
+package org.haochaping.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.haochaping.HaochapingApplication;
+import org.haochaping.identity.ApiClientPrincipal;
+import org.haochaping.identity.IdentityManagement;
+import org.haochaping.support.Await;
+import org.haochaping.support.Cases;
+import org.haochaping.support.IntegrationTest;
+import org.haochaping.support.TestApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two real instances of this software: the test's instance is the city, a second one started here on another port
+ * with its own database is the province, configured as the city's upstream. Ratings go up over real signed HTTP,
+ * survive the province being down, arrive exactly once, and a record the province refuses waits in the dead-letter
+ * list without holding up the others.
+ */
+class FederationTest extends IntegrationTest {
+
+    private static final String CITY_CLIENT = "xuchang-city";
+    private static final String CITY_SECRET = "city-upstream-secret-" + UUID.randomUUID();
+    private static final int PROVINCE_PORT = freePort();
+    private static final Path PROVINCE_DATA = tempDirectory();
+
+    private static ConfigurableApplicationContext province;
+
+    @Autowired
+    private CodeTables codeTables;
+
+    @DynamicPropertySource
+    static void provinceIsTheUpstream(DynamicPropertyRegistry registry) {
+        registry.add("hcp.exchange.upstream.url", () -> "http://localhost:" + PROVINCE_PORT);
+        registry.add("hcp.exchange.upstream.client-id", () -> CITY_CLIENT);
+        registry.add("hcp.exchange.upstream.client-secret", () -> CITY_SECRET);
+        registry.add("hcp.exchange.retry.max-client-failures", () -> "2");
+        registry.add("hcp.exchange.code-tables.zhejiang.channel.[SYSTEM_DEFAULT]", () -> "7");
+        registry.add("hcp.exchange.code-tables.zhejiang.channel.sms", () -> "6");
+        registry.add("hcp.exchange.code-tables.zhejiang.channel.window-device", () -> "4");
+    }
+
+    @BeforeAll
+    static void startTheProvinceAndRegisterTheCity() {
+        province = startProvince();
+        province.getBean(IdentityManagement.class).createClient(CITY_CLIENT, "许昌市好差评平台", CITY_SECRET,
+                ApiClientPrincipal.Kind.LOWER_PLATFORM, "411000", null);
+    }
+
+    @AfterAll
+    static void stopTheProvince() {
+        if (province != null) {
+            province.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext startProvince() {
+        return new SpringApplicationBuilder(HaochapingApplication.class).run(
+                "--server.port=" + PROVINCE_PORT,
+                "--spring.datasource.url=jdbc:h2:file:" + PROVINCE_DATA.resolve("province").toAbsolutePath()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--spring.datasource.username=sa", "--spring.datasource.password=",
+                "--hcp.demo.enabled=true", "--hcp.demo.history-cases=0", "--hcp.system.scheduler-enabled=false",
+                "--spring.main.banner-mode=off");
+    }
+
+    private JdbcClient provinceDb() {
+        return province.getBean(JdbcClient.class);
+    }
+
+    private TestApi provinceApi() {
+        return new TestApi("http://localhost:" + PROVINCE_PORT, Clock.systemUTC());
+    }
+
+    private String runJob(String name) {
+        TestApi.Answer answer = api.bearer(api.login("admin"), "POST", "/api/v1/admin/jobs/" + name + "/run", null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.text("result");
+    }
+
+    /** Reports a completed case in the city and rates it through its receipt's QR token. */
+    private String rateInTheCity(Map<String, Object> caseBody, String level) {
+        String caseNo = Cases.newCaseNo();
+        String url = api.putCase(caseNo, caseBody).json().path("invitation").path("url").asString();
+        TestApi.Answer rated = api.post("/api/v1/evaluations", TestApi.json(Map.of("token",
+                url.substring(url.lastIndexOf('/') + 1), "level", level, "comment", "市里的评价 " + caseNo)));
+        assertThat(rated.status()).as(rated.body()).isEqualTo(201);
+        Await.until("the rating of " + caseNo + " is queued with its case", () -> jdbc.sql(
+                "select count(*) from exchange_push_job where case_no = :c").param("c", caseNo).query(Long.class)
+                .single() == 2);
+        return caseNo;
+    }
+
+    private long ratingsInTheProvince(String caseNo) {
+        return provinceDb().sql("select count(*) from evaluation_evaluation where case_no = :c").param("c", caseNo)
+                .query(Long.class).single();
+    }
+
+    private String jobStatus(String caseNo, String kind) {
+        return jdbc.sql("select status from exchange_push_job where case_no = :c and kind = :k").param("c", caseNo)
+                .param("k", kind).query(String.class).single();
+    }
+
+    @Test
+    void aRatingInTheCityArrivesInTheProvinceExactlyOnceAlsoWhenTheProvinceWasDown() {
+        String first = rateInTheCity(Cases.completedAtCityHall(), "VERY_SATISFIED");
+        runJob("upstream-push");
+
+        assertThat(ratingsInTheProvince(first)).isEqualTo(1);
+        String token = provinceApi().login("supervisor");
+        JsonNode seen = provinceApi().bearer(token, "GET", "/api/v1/evaluations?caseNo=" + first, null).json();
+        assertThat(seen.path("total").asLong()).isEqualTo(1);
+        JsonNode rating = seen.path("items").get(0);
+        assertThat(rating.path("level").asString()).isEqualTo("VERY_SATISFIED");
+        assertThat(rating.path("channel").asString()).isEqualTo("QR");
+        assertThat(rating.path("departmentCode").asString()).isEqualTo("XC-SCJG");
+        assertThat(rating.path("evaluator").path("name").asString()).isEqualTo("张*");
+        assertThat(provinceDb().sql("select client_id from exchange_inbound where kind = 'CASE' and case_no = :c")
+                .param("c", first).query(String.class).single()).isEqualTo(CITY_CLIENT);
+
+        province.close();
+        String second = rateInTheCity(Cases.completedAtYuzhou(), "DISSATISFIED");
+        assertThat(runJob("upstream-push")).contains("upstream unavailable");
+        assertThat(jobStatus(second, "CASE")).isEqualTo("PENDING");
+        assertThat(jdbc.sql("select last_error from exchange_push_job where case_no = :c and kind = 'CASE'")
+                .param("c", second).query(String.class).single()).contains("无法连接");
+        runJob("upstream-push");
+        assertThat(jdbc.sql("select attempts from exchange_push_job where case_no = :c and kind = 'CASE'")
+                .param("c", second).query(Integer.class).single()).as("waits for its backoff").isEqualTo(1);
+
+        province = startProvince();
+        clock.advance(Duration.ofMinutes(1));
+        runJob("upstream-push");
+
+        assertThat(jobStatus(second, "RATING")).isEqualTo("SENT");
+        assertThat(ratingsInTheProvince(second)).isEqualTo(1);
+        assertThat(ratingsInTheProvince(first)).isEqualTo(1);
+        assertThat(provinceDb().sql("select level from evaluation_evaluation where case_no = :c").param("c", second)
+                .query(String.class).single()).isEqualTo("DISSATISFIED");
+    }
+
+    @Test
+    void aRecordDeliveredAgainAfterALostAnswerIsStoredOnce() {
+        String caseNo = rateInTheCity(Cases.completedAtCityHall(), "SATISFIED");
+        runJob("upstream-push");
+        assertThat(jobStatus(caseNo, "RATING")).isEqualTo("SENT");
+
+        // as if the city had died after the province stored the rating but before it recorded the answer
+        jdbc.sql("update exchange_push_job set status = 'PENDING', next_attempt_at = :now where case_no = :c")
+                .param("now", org.haochaping.system.Zones.now(clock)).param("c", caseNo).update();
+        runJob("upstream-push");
+
+        assertThat(jobStatus(caseNo, "RATING")).isEqualTo("SENT");
+        assertThat(ratingsInTheProvince(caseNo)).isEqualTo(1);
+        assertThat(provinceDb().sql("select count(*) from exchange_inbound where case_no = :c").param("c", caseNo)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordTheProvinceRefusesWaitsInTheDeadLetterListWithoutBlockingTheOthers() {
+        String department = "EX" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String creditCode = "91411000" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        jdbc.sql("insert into catalog_department (code, name, region_code, credit_code) values (:c, '许昌市测试局', '411000', :cc)")
+                .param("c", department).param("cc", creditCode).update();
+        Map<String, Object> unknownUpThere = Cases.completedAtCityHall();
+        unknownUpThere.put("departmentCode", department);
+        unknownUpThere.remove("windowCode");
+        unknownUpThere.remove("serviceBodyCode");
+        unknownUpThere.remove("staffNo");
+        String poisoned = rateInTheCity(unknownUpThere, "BASIC");
+        String healthy = rateInTheCity(Cases.completedAtCityHall(), "VERY_SATISFIED");
+
+        runJob("upstream-push");
+        clock.advance(Duration.ofMinutes(1));
+        runJob("upstream-push");
+
+        assertThat(ratingsInTheProvince(healthy)).isEqualTo(1);
+        assertThat(jobStatus(poisoned, "CASE")).isEqualTo("DEAD");
+        assertThat(jobStatus(poisoned, "RATING")).as("waits for its case").isEqualTo("PENDING");
+        String supervisor = api.login("supervisor");
+        JsonNode dead = api.bearer(supervisor, "GET", "/api/v1/exchange/dead-letters", null).json();
+        JsonNode letter = null;
+        for (JsonNode item : dead.path("items")) {
+            if (item.path("caseNo").asString().equals(poisoned)) {
+                letter = item;
+            }
+        }
+        assertThat(letter).isNotNull();
+        assertThat(letter.path("lastStatus").asInt()).isEqualTo(400);
+        assertThat(letter.path("lastError").asString()).contains("deptCode");
+        assertThat(api.bearer(api.login("xc.handler"), "POST",
+                "/api/v1/exchange/dead-letters/" + letter.path("id").asString() + "/retry", null).status())
+                .isEqualTo(403);
+
+        provinceDb().sql("insert into catalog_department (code, name, region_code, credit_code) values (:c, '许昌市测试局', '411000', :cc)")
+                .param("c", department).param("cc", creditCode).update();
+        ConsoleSession console = ConsoleSession.login(baseUrl(), "supervisor");
+        assertThat(console.get("/console/exchange").text()).contains(poisoned).contains("重新推送");
+        ConsoleSession.Page retried = console.post("/console/exchange",
+                "/console/exchange/dead-letters/" + letter.path("id").asString() + "/retry");
+        assertThat(retried.status()).isEqualTo(302);
+        assertThat(retried.location()).endsWith("/console/exchange?retried");
+        assertThat(jobStatus(poisoned, "CASE")).isEqualTo("PENDING");
+        runJob("upstream-push");
+
+        assertThat(ratingsInTheProvince(poisoned)).isEqualTo(1);
+        assertThat(jobStatus(poisoned, "RATING")).isEqualTo("SENT");
+    }
+
+    @Test
+    void aDepartmentWithoutCreditCodeCannotBePushedAndSaysSo() {
+        String department = "NC" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        jdbc.sql("insert into catalog_department (code, name, region_code) values (:c, '许昌市无代码局', '411000')")
+                .param("c", department).update();
+        Map<String, Object> body = Cases.completedAtCityHall();
+        body.put("departmentCode", department);
+        body.remove("windowCode");
+        body.remove("serviceBodyCode");
+        body.remove("staffNo");
+        String caseNo = rateInTheCity(body, "SATISFIED");
+
+        runJob("upstream-push");
+
+        assertThat(jobStatus(caseNo, "CASE")).isEqualTo("DEAD");
+        assertThat(jdbc.sql("select last_error from exchange_push_job where case_no = :c and kind = 'CASE'")
+                .param("c", caseNo).query(String.class).single()).contains("统一社会信用代码");
+        assertThat(ratingsInTheProvince(caseNo)).isZero();
+    }
+
+    @Test
+    void reconciliationComparesWhatTheCityPushedWithWhatTheProvinceReceived() {
+        rateInTheCity(Cases.completedAtCityHall(), "SATISFIED");
+        runJob("upstream-push");
+
+        assertThat(runJob("reconciliation")).contains("matches");
+        JsonNode local = api.bearer(api.login("supervisor"), "GET", "/api/v1/exchange/reconciliation", null).json();
+        assertThat(local.path("checked").asBoolean()).isTrue();
+        assertThat(local.path("matches").asBoolean()).isTrue();
+        JsonNode ratings = null;
+        for (JsonNode line : local.path("kinds")) {
+            if (line.path("kind").asString().equals("RATING")) {
+                ratings = line;
+            }
+        }
+        assertThat(ratings).isNotNull();
+        assertThat(ratings.path("pushed").asLong()).isPositive();
+        assertThat(ratings.path("upstreamReceived").asLong()).isEqualTo(ratings.path("pushedAtCheck").asLong());
+        assertThat(api.bearer(api.login("s1001"), "GET", "/api/v1/exchange/reconciliation", null).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aCodeTableDefinedByConfigurationIsStoredAsAVersionOnce() {
+        CodeTables.CodeTable zhejiang = codeTables.table("zhejiang", null);
+        assertThat(zhejiang.encode(CodeKind.CHANNEL, "SYSTEM_DEFAULT")).contains("7");
+        assertThat(zhejiang.encode(CodeKind.CHANNEL, "SMS")).contains("6");
+        assertThat(zhejiang.encode(CodeKind.CHANNEL, "WINDOW_DEVICE")).contains("4");
+
+        codeTables.applyConfiguredTables();
+
+        assertThat(codeTables.latestVersion("zhejiang")).contains(zhejiang.version());
+        assertThat(codeTables.table("provincial", 1).encode(CodeKind.LEVEL, "VERY_SATISFIED")).contains("5");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("hcp-province");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * unrated cases are offered and how long a verification lasts.
  */
 @ConfigurationProperties("hcp.channels")
-record ChannelSettings(String tokenKey, Duration tokenValidity, String publicBaseUrl, Duration deviceSessionValidity,
+record ChannelSettings(String tokenKey, Duration tokenValidity, Duration deviceSessionValidity,
         Duration presentationValidity, Duration terminalTokenValidity, Duration smsInvitationDelay,
         Duration codeValidity, Integer codeAttempts, Duration codeResendInterval, Integer codesPerHour,
         Duration windowLookback, Duration verifiedFor) {

@@ -1,34 +1,20 @@
 package org.haochaping.channels;
 
-import org.springframework.core.env.Environment;
+import org.haochaping.system.PublicUrls;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/**
- * Absolute links for rating pages, QR images and SMS: the configured public base URL, else the current request's,
- * else (scheduled work outside any request) this server on localhost.
- */
+/** Absolute links for rating pages, QR images and SMS, on the system's public address ({@link PublicUrls}). */
 @Component
 class Links {
 
-    private final ChannelSettings settings;
-    private final Environment environment;
+    private final PublicUrls urls;
 
-    Links(ChannelSettings settings, Environment environment) {
-        this.settings = settings;
-        this.environment = environment;
+    Links(PublicUrls urls) {
+        this.urls = urls;
     }
 
     String base() {
-        if (settings.publicBaseUrl() != null && !settings.publicBaseUrl().isBlank()) {
-            return settings.publicBaseUrl().replaceAll("/+$", "");
-        }
-        if (RequestContextHolder.getRequestAttributes() != null) {
-            return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        }
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return "http://localhost:" + port;
+        return urls.base();
     }
 
     String ratingPage(String token) {

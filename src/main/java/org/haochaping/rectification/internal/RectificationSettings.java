@@ -8,8 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the bad-review loop ({@code hcp.rectification.*}): the rectification deadline of 第十条 (15 natural
  * days from the rating by default; working days follow the uploaded holiday calendar), how far an extension may
- * reach, how many unanswered call-backs end the call-back step, the key and lifetime of follow-up links, the public
- * base URL printed in them and how often overdue orders are looked for.
+ * reach, how many unanswered call-backs end the call-back step, the key and lifetime of follow-up links and how often overdue orders are looked for.
  */
 @ConfigurationProperties("hcp.rectification")
 public record RectificationSettings(
@@ -20,7 +19,6 @@ public record RectificationSettings(
         @DefaultValue("3") int callbackAttempts,
         String tokenKey,
         @DefaultValue("30d") Duration followUpValidity,
-        String publicBaseUrl,
         @DefaultValue("5m") Duration overdueCheckInterval) {
 
     public RectificationSettings {

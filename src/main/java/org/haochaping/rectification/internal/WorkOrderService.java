@@ -1,5 +1,6 @@
 package org.haochaping.rectification.internal;
 
+import org.haochaping.system.PublicUrls;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,13 +51,13 @@ public class WorkOrderService {
     private final Notifications notifications;
     private final FeedbackTokens tokens;
     private final Outbox outbox;
-    private final PublicLinks links;
+    private final PublicUrls links;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     WorkOrderService(WorkOrders workOrders, HolidayCalendars calendars, RectificationSettings settings,
             EvaluationManagement evaluations, CatalogManagement catalog, PersonalDataVault vault, AuditLog audit,
-            Notifications notifications, FeedbackTokens tokens, Outbox outbox, PublicLinks links,
+            Notifications notifications, FeedbackTokens tokens, Outbox outbox, PublicUrls links,
             ApplicationEventPublisher events, Clock clock) {
         this.workOrders = workOrders;
         this.calendars = calendars;

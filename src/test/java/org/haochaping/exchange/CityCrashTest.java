@@ -88,7 +88,7 @@ class CityCrashTest extends IntegrationTest {
             awaitHealthy(city, second, dir.resolve("second.log"));
             String admin = city.login("admin");
             String supervisor = city.login("supervisor");
-            Await.until("every record pushed after the restart", () -> {
+            Await.until("every record pushed after the restart", java.time.Duration.ofSeconds(180), () -> {
                 city.bearer(admin, "POST", "/api/v1/admin/jobs/upstream-push/run", null);
                 return pending(city, supervisor) == 0;
             });

@@ -1,0 +1,269 @@
+package org.haochaping.analytics;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.haochaping.evaluation.Level;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The read model of ratings and completed cases and their daily rollups. Every change recounts the one rollup row
+ * it touches from the read model while holding that row's lock, so a delivery that runs twice, or two deliveries
+ * at once, leave the same numbers as a single one (architecture.md: rollups updated incrementally).
+ */
+@Repository
+class Rollups {
+
+    /** The rollup key of a rating: the day of its submission and every subject it counts for. */
+    record RatingKey(LocalDate day, String regionCode, String departmentCode, String serviceBodyCode,
+            String windowCode, String staffNo, String itemCode, Level level, String channel, boolean defaulted) {
+    }
+
+    /** The rollup key of a completed case. */
+    record CaseKey(LocalDate day, String regionCode, String departmentCode, String serviceBodyCode, String windowCode,
+            String staffNo, String itemCode) {
+    }
+
+    /** Valid ratings of one subject (or of everything, subject "") at one level, defaulted or given by a person. */
+    record Cell(String subject, Level level, boolean defaulted, long ratings) {
+    }
+
+    private static final String RATING_KEY = "stat_day = :stat_day and region_code = :region and department_code = :department"
+            + " and service_body_code = :body and window_code = :window and staff_no = :staff and item_code = :item"
+            + " and level = :level and channel = :channel and defaulted = :defaulted";
+    private static final String CASE_KEY = "stat_day = :stat_day and region_code = :region and department_code = :department"
+            + " and service_body_code = :body and window_code = :window and staff_no = :staff and item_code = :item";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
+
+    Rollups(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Brings a rating into the read model as it is now (counted or not) and recounts its rollup row. Reasons and
+     * comment terms are stored once, when the rating first arrives.
+     */
+    @Transactional
+    void recordRating(String evaluationId, RatingKey key, boolean counted, boolean hasComment, List<String> reasons,
+            Supplier<Map<String, Integer>> terms) {
+        lock("analytics_daily", RATING_KEY, ratingParams(key), """
+                insert into analytics_daily (stat_day, region_code, department_code, service_body_code, window_code,
+                    staff_no, item_code, level, channel, defaulted, ratings, excluded)
+                values (:stat_day, :region, :department, :body, :window, :staff, :item, :level, :channel, :defaulted, 0, 0)
+                """);
+        int changed = jdbc.sql("update analytics_rating set counted = :counted where evaluation_id = :id")
+                .param("counted", counted).param("id", evaluationId).update();
+        if (changed == 0) {
+            jdbc.sql("""
+                    insert into analytics_rating (evaluation_id, stat_day, region_code, department_code, service_body_code,
+                        window_code, staff_no, item_code, level, channel, defaulted, counted, has_comment)
+                    values (:id, :stat_day, :region, :department, :body, :window, :staff, :item, :level, :channel,
+                        :defaulted, :counted, :hasComment)
+                    """).params(ratingParams(key)).param("id", evaluationId).param("counted", counted)
+                    .param("hasComment", hasComment).update();
+            reasons.stream().distinct().forEach(reason -> jdbc.sql(
+                    "insert into analytics_rating_reason (evaluation_id, reason_code) values (:id, :reason)")
+                    .param("id", evaluationId).param("reason", reason).update());
+            terms.get().forEach((term, occurrences) -> jdbc.sql(
+                    "insert into analytics_comment_term (evaluation_id, term, occurrences) values (:id, :term, :n)")
+                    .param("id", evaluationId).param("term", term).param("n", occurrences).update());
+        }
+        jdbc.sql("update analytics_daily set"
+                + " ratings = (select count(*) from analytics_rating r where " + prefixed("r", RATING_KEY) + " and r.counted),"
+                + " excluded = (select count(*) from analytics_rating r where " + prefixed("r", RATING_KEY) + " and not r.counted)"
+                + " where " + RATING_KEY).params(ratingParams(key)).update();
+    }
+
+    /** Brings a completed case into the read model (once) and recounts its rollup row. */
+    @Transactional
+    void recordCase(String caseNo, CaseKey key) {
+        lock("analytics_case_daily", CASE_KEY, caseParams(key), """
+                insert into analytics_case_daily (stat_day, region_code, department_code, service_body_code, window_code,
+                    staff_no, item_code, cases)
+                values (:stat_day, :region, :department, :body, :window, :staff, :item, 0)
+                """);
+        boolean known = jdbc.sql("select count(*) from analytics_case where case_no = :c").param("c", caseNo)
+                .query(Long.class).single() > 0;
+        if (!known) {
+            jdbc.sql("""
+                    insert into analytics_case (case_no, stat_day, region_code, department_code, service_body_code,
+                        window_code, staff_no, item_code)
+                    values (:caseNo, :stat_day, :region, :department, :body, :window, :staff, :item)
+                    """).params(caseParams(key)).param("caseNo", caseNo).update();
+        }
+        jdbc.sql("update analytics_case_daily set cases = (select count(*) from analytics_case c where "
+                + prefixed("c", CASE_KEY) + ") where " + CASE_KEY).params(caseParams(key)).update();
+    }
+
+    boolean knowsRating(String evaluationId) {
+        return jdbc.sql("select count(*) from analytics_rating where evaluation_id = :id").param("id", evaluationId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Creates the rollup row if it is missing (another instance may be creating it too), then locks it. */
+    private void lock(String table, String keySql, Map<String, Object> params, String insertZero) {
+        String lockSql = "select 1 from " + table + " where " + keySql + " for update";
+        if (!jdbc.sql(lockSql).params(params).query(Integer.class).list().isEmpty()) {
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> jdbc.sql(insertZero).params(params).update());
+        } catch (DataIntegrityViolationException createdMeanwhile) {
+            // the row exists now: lock it below
+        }
+        jdbc.sql(lockSql).params(params).query(Integer.class).list();
+    }
+
+    private static String prefixed(String alias, String keySql) {
+        return keySql.replaceAll("(\\b[a-z_]+) = :", alias + ".$1 = :");
+    }
+
+    private static Map<String, Object> ratingParams(RatingKey k) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("stat_day", k.day());
+        p.put("region", k.regionCode());
+        p.put("department", k.departmentCode());
+        p.put("body", k.serviceBodyCode());
+        p.put("window", k.windowCode());
+        p.put("staff", k.staffNo());
+        p.put("item", k.itemCode());
+        p.put("level", k.level().name());
+        p.put("channel", k.channel());
+        p.put("defaulted", k.defaulted());
+        return p;
+    }
+
+    private static Map<String, Object> caseParams(CaseKey k) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("stat_day", k.day());
+        p.put("region", k.regionCode());
+        p.put("department", k.departmentCode());
+        p.put("body", k.serviceBodyCode());
+        p.put("window", k.windowCode());
+        p.put("staff", k.staffNo());
+        p.put("item", k.itemCode());
+        return p;
+    }
+
+    /** Recounts every rollup row from the read model (after a bulk load; the events keep them current otherwise). */
+    @Transactional
+    void rebuild() {
+        jdbc.sql("delete from analytics_daily").update();
+        jdbc.sql("""
+                insert into analytics_daily (stat_day, region_code, department_code, service_body_code, window_code, staff_no,
+                    item_code, level, channel, defaulted, ratings, excluded)
+                select stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code, level,
+                    channel, defaulted, sum(case when counted then 1 else 0 end), sum(case when counted then 0 else 1 end)
+                from analytics_rating
+                group by stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code, level,
+                    channel, defaulted
+                """).update();
+        jdbc.sql("delete from analytics_case_daily").update();
+        jdbc.sql("""
+                insert into analytics_case_daily (stat_day, region_code, department_code, service_body_code, window_code,
+                    staff_no, item_code, cases)
+                select stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code, count(*)
+                from analytics_case
+                group by stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code
+                """).update();
+    }
+
+    // ---- reading
+
+    /** Valid ratings per level and default flag, grouped by an SQL expression over alias {@code d} (or not). */
+    List<Cell> cells(StatsFilter filter, String groupExpr) {
+        String subject = groupExpr == null ? "''" : groupExpr;
+        String group = groupExpr == null ? "" : groupExpr + ", ";
+        return jdbc.sql("select " + subject + " as subject, d.level as level, d.defaulted as defaulted,"
+                        + " sum(d.ratings) as ratings from analytics_daily d where " + filter.sql("d")
+                        + " group by " + group + "d.level, d.defaulted")
+                .params(filter.params())
+                .query((rs, n) -> new Cell(rs.getString("subject"), Level.valueOf(rs.getString("level")),
+                        rs.getBoolean("defaulted"), rs.getLong("ratings")))
+                .list();
+    }
+
+    /** Ratings left out of the figures (invalid or held in quarantine). */
+    long excluded(StatsFilter filter) {
+        Long n = jdbc.sql("select sum(d.excluded) from analytics_daily d where " + filter.sql("d"))
+                .params(filter.params()).query(Long.class).optional().orElse(0L);
+        return n == null ? 0 : n;
+    }
+
+    /** Ratings per channel. */
+    Map<String, Long> byChannel(StatsFilter filter) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select d.channel, sum(d.ratings) from analytics_daily d where " + filter.sql("d")
+                        + " group by d.channel order by 2 desc")
+                .params(filter.params())
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** Completed cases, grouped by an SQL expression over alias {@code d} (or all under ""). */
+    Map<String, Long> cases(StatsFilter filter, String groupExpr) {
+        String subject = groupExpr == null ? "''" : groupExpr;
+        String group = groupExpr == null ? "" : " group by " + groupExpr;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select " + subject + " as subject, sum(d.cases) as cases from analytics_case_daily d where "
+                        + filter.sql("d") + group)
+                .params(filter.params())
+                .query((rs, n) -> counts.put(rs.getString("subject"), rs.getLong("cases"))).list();
+        return counts;
+    }
+
+    /** How often each reason option was chosen with valid ratings, by level and code. */
+    record ReasonCount(Level level, String code, long count) {
+    }
+
+    List<ReasonCount> reasons(StatsFilter filter) {
+        return jdbc.sql("select a.level, r.reason_code, count(*) as n from analytics_rating_reason r"
+                        + " join analytics_rating a on a.evaluation_id = r.evaluation_id where a.counted and "
+                        + filter.sql("a") + " group by a.level, r.reason_code order by n desc")
+                .params(filter.params())
+                .query((rs, n) -> new ReasonCount(Level.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    /** A comment term with the number of valid ratings whose comment contains it. */
+    record TermCount(String term, long ratings) {
+    }
+
+    List<TermCount> terms(StatsFilter filter, boolean badOnly, int limit) {
+        return jdbc.sql("select t.term, count(*) as n from analytics_comment_term t"
+                        + " join analytics_rating a on a.evaluation_id = t.evaluation_id where a.counted and "
+                        + filter.sql("a") + (badOnly ? " and a.level in ('DISSATISFIED', 'VERY_DISSATISFIED')" : "")
+                        + " group by t.term order by n desc, t.term limit :limit")
+                .params(filter.params()).param("limit", limit)
+                .query((rs, n) -> new TermCount(rs.getString(1), rs.getLong(2))).list();
+    }
+
+    /** Ratings with a comment containing the term, newest first. */
+    List<String> ratingsWithTerm(StatsFilter filter, String term, int limit) {
+        return jdbc.sql("select a.evaluation_id from analytics_comment_term t"
+                        + " join analytics_rating a on a.evaluation_id = t.evaluation_id where a.counted and t.term = :term and "
+                        + filter.sql("a") + " order by a.stat_day desc, a.evaluation_id limit :limit")
+                .params(filter.params()).param("term", term).param("limit", limit).query(String.class).list();
+    }
+
+    /** Valid bad ratings, those with a comment first, newest first. */
+    List<String> badRatings(StatsFilter filter, int limit) {
+        return jdbc.sql("select a.evaluation_id from analytics_rating a where a.counted"
+                        + " and a.level in ('DISSATISFIED', 'VERY_DISSATISFIED') and " + filter.sql("a")
+                        + " order by case when a.has_comment then 0 else 1 end, a.stat_day desc, a.evaluation_id limit :limit")
+                .params(filter.params()).param("limit", limit).query(String.class).list();
+    }
+}

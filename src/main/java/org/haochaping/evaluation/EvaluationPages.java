@@ -20,11 +20,6 @@ class EvaluationPages {
         this.catalog = catalog;
     }
 
-    @GetMapping("/console")
-    String console() {
-        return "redirect:/console/evaluations";
-    }
-
     @GetMapping("/console/evaluations")
     String list(EvaluationFilter filter, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("filter", filter);

@@ -83,7 +83,13 @@ record Place(String region, String regionName, String department, String departm
 
     /** Rates a case through the trusted platform (signed) and answers the rating's id. */
     static String rate(TestApi api, String caseNo, String level, String comment) {
-        Map<String, Object> body = new HashMap<>(Map.of("caseNo", caseNo, "channel", "MOBILE", "level", level));
+        return rate(api, caseNo, level, comment, java.util.List.of());
+    }
+
+    /** Rates a case with reason options (codes of the level's active set). */
+    static String rate(TestApi api, String caseNo, String level, String comment, java.util.List<String> reasons) {
+        Map<String, Object> body = new HashMap<>(Map.of("caseNo", caseNo, "channel", "MOBILE", "level", level,
+                "reasons", reasons));
         if (comment != null) {
             body.put("comment", comment);
         }

@@ -23,6 +23,8 @@ class CommentAnalyzer {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9０-９][0-9０-９Xx\\-\\s]{5,}");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    /** A surname followed by a title or form of address (王科长, 李师傅), which HanLP does not always see as a name. */
+    private static final Pattern TITLED = Pattern.compile("[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝](?:科长|主任|局长|处长|所长|站长|队长|经理|老师|师傅|先生|女士|小姐|同志|大姐|大哥|阿姨|书记|干部|警官|医生|工作人员)");
     private static final Pattern PLATE = Pattern.compile("[\\u4e00-\\u9fa5][A-Z][A-Z0-9]{5,6}");
 
     /** Meaningful words of a comment with how often each occurs: nouns, verbs and adjectives of two or more characters. */
@@ -61,8 +63,9 @@ class CommentAnalyzer {
     }
 
     /**
-     * A comment fit to show without personal data: person names HanLP recognises become 某某, runs of digits
-     * (mobile and ID numbers), e-mail addresses and plate numbers become ***.
+     * A comment fit to show without personal data: person names HanLP recognises become 某某, a surname before a
+     * title (王科长) becomes 某科长, runs of digits (mobile and ID numbers), e-mail addresses and plate numbers
+     * become ***.
      */
     String scrub(String comment) {
         if (comment == null) {
@@ -71,6 +74,7 @@ class CommentAnalyzer {
         String text = EMAIL.matcher(comment).replaceAll("***");
         text = DIGITS.matcher(text).replaceAll("***");
         text = PLATE.matcher(text).replaceAll("***");
+        text = TITLED.matcher(text).replaceAll(m -> "某" + m.group().substring(1));
         StringBuilder out = new StringBuilder();
         for (Term term : HanLP.segment(text)) {
             String nature = term.nature == null ? "" : term.nature.toString();

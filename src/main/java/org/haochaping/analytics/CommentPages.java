@@ -9,9 +9,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
-/** 群众声音: the comment analysis of a period, for a department or an item, as a page and as JSON. */
+/** 群众声音: the comment analysis of a period, for a department or an item. */
 @Controller
 class CommentPages {
 
@@ -37,20 +36,12 @@ class CommentPages {
         return "analytics/comments";
     }
 
-    @GetMapping("/api/v1/stats/comments")
-    @ResponseBody
-    CommentInsights.Insights api(@RequestParam(required = false) String period,
-            @RequestParam(required = false) String departmentCode, @RequestParam(required = false) String itemCode,
-            @AuthenticationPrincipal CurrentUser user) {
-        return insights.of(periodOrThisMonth(period), filter(user, departmentCode, itemCode));
-    }
-
-    private StatsFilter filter(CurrentUser user, String departmentCode, String itemCode) {
+    StatsFilter filter(CurrentUser user, String departmentCode, String itemCode) {
         CurrentUser viewer = viewers.statistics(user);
         return viewers.filter(viewer, null, null, null, departmentCode, null, null).item(itemCode);
     }
 
-    private Period periodOrThisMonth(String period) {
+    Period periodOrThisMonth(String period) {
         return period == null || period.isBlank()
                 ? Period.containing(Period.Kind.MONTH, Zones.now(clock).toLocalDate()) : Period.parse(period);
     }

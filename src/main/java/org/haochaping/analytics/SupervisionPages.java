@@ -10,11 +10,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The key-supervision list (第十五条) and the concentrated bad ratings (第十二条) of a period, as a page and as
- * JSON for the staff API.
+ * The key-supervision list (第十五条) and the concentrated bad ratings (第十二条) of a period.
  */
 @Controller
 class SupervisionPages {
@@ -55,28 +53,8 @@ class SupervisionPages {
         return "analytics/supervision";
     }
 
-    @GetMapping("/api/v1/stats/key-supervision")
-    @ResponseBody
-    List<KeySupervision.Target> keySupervision(@RequestParam(required = false) String subject,
-            @RequestParam(required = false) String period, @RequestParam(required = false) String regionCode,
-            @RequestParam(required = false) String departmentCode, @AuthenticationPrincipal CurrentUser user) {
-        CurrentUser viewer = viewers.statistics(user);
-        return supervision.targets(StatsController.subject(subject), periodOrLastMonth(period),
-                viewers.filter(viewer, null, null, regionCode, departmentCode, null, null));
-    }
-
-    @GetMapping("/api/v1/stats/bad-clusters")
-    @ResponseBody
-    List<BadRatingClusters.Cluster> badClusters(@RequestParam(required = false) String period,
-            @RequestParam(required = false) String regionCode, @RequestParam(required = false) String departmentCode,
-            @AuthenticationPrincipal CurrentUser user) {
-        CurrentUser viewer = viewers.statistics(user);
-        Period p = periodOrLastMonth(period);
-        return clusters.clusters(viewers.filter(viewer, p.from(), p.to(), regionCode, departmentCode, null, null), 3);
-    }
-
     /** The period asked for, else the last complete month. */
-    private Period periodOrLastMonth(String period) {
+    Period periodOrLastMonth(String period) {
         return period == null || period.isBlank()
                 ? Period.containing(Period.Kind.MONTH, Zones.now(clock).toLocalDate()).previous()
                 : Period.parse(period);

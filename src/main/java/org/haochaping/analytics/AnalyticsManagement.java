@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,8 @@ public class AnalyticsManagement {
         Metrics.LevelCounts all = levels(cells);
         long defaults = cells.stream().filter(Rollups.Cell::defaulted).mapToLong(Rollups.Cell::ratings).sum();
         long person = all.total() - defaults;
-        long completed = rollups.cases(filter, null).values().stream().mapToLong(Long::longValue).sum();
+        Rollups.CaseCount cases = rollups.cases(filter, null).getOrDefault("", Rollups.CaseCount.NONE);
+        long completed = cases.cases();
         Summary.Rectification r = null;
         Double rectificationRate = null;
         Double onTime = null;
@@ -70,7 +70,7 @@ public class AnalyticsManagement {
         }
         return new Summary(filter.from(), filter.to(), all.total(), all.byName(), defaults, person, completed,
                 rollups.excluded(filter), Metrics.satisfactionRate(all), Metrics.badRate(all),
-                Metrics.activeRate(person, completed), rectificationRate, onTime, callback, r,
+                Metrics.activeRate(cases.personRated(), completed), rectificationRate, onTime, callback, r,
                 round(Metrics.score(all, settings.levelPoints())), Metrics.definitions());
     }
 
@@ -114,21 +114,17 @@ public class AnalyticsManagement {
     List<Ranking.Row> rank(RankingSubject subject, StatsFilter filter) {
         List<Rollups.Cell> cells = rollups.cells(filter, subject.column("d"));
         Map<String, Map<Level, Long>> raw = new LinkedHashMap<>();
-        Map<String, Long> person = new HashMap<>();
         for (Rollups.Cell c : cells) {
             if (c.subject() == null || c.subject().isEmpty() || c.ratings() == 0) {
                 continue;
             }
             raw.computeIfAbsent(c.subject(), k -> new EnumMap<>(Level.class)).merge(c.level(), c.ratings(), Long::sum);
-            if (!c.defaulted()) {
-                person.merge(c.subject(), c.ratings(), Long::sum);
-            }
         }
-        Map<String, Long> cases = rollups.cases(filter, subject.column("d"));
+        Map<String, Rollups.CaseCount> cases = rollups.cases(filter, subject.column("d"));
         Metrics.Points points = settings.levelPoints();
         List<Scored> scored = new ArrayList<>();
         raw.forEach((code, m) -> scored.add(new Scored(code, new Metrics.LevelCounts(m))));
-        return rankRows(scored, points, settings.shrinkageWeight(), person, cases, names.of(subject), names);
+        return rankRows(scored, points, settings.shrinkageWeight(), cases, names.of(subject), names);
     }
 
     /** A subject and its counts, before ranking. */
@@ -136,8 +132,8 @@ public class AnalyticsManagement {
     }
 
     /** The ranking rule on its own (plain data in, ordered rows out). */
-    static List<Ranking.Row> rankRows(List<Scored> subjects, Metrics.Points points, double m, Map<String, Long> person,
-            Map<String, Long> cases, Map<String, String> subjectNames, SubjectNames names) {
+    static List<Ranking.Row> rankRows(List<Scored> subjects, Metrics.Points points, double m,
+            Map<String, Rollups.CaseCount> cases, Map<String, String> subjectNames, SubjectNames names) {
         Metrics.LevelCounts pooled = subjects.stream().map(Scored::counts)
                 .reduce(Metrics.LevelCounts.none(), Metrics.LevelCounts::plus);
         Double c = Metrics.score(pooled, points);
@@ -159,8 +155,9 @@ public class AnalyticsManagement {
             rank++;
             String code = x.s().code();
             long n = x.s().counts().total();
-            long personRatings = person.getOrDefault(code, 0L);
-            long completed = cases.getOrDefault(code, 0L);
+            Rollups.CaseCount caseCount = cases.getOrDefault(code, Rollups.CaseCount.NONE);
+            long personRatings = caseCount.personRated();
+            long completed = caseCount.cases();
             rows.add(new Ranking.Row(rank, code, names == null ? subjectNames.getOrDefault(code, code)
                     : names.name(subjectNames, code), round(x.mean()), round(x.shrunk()), n,
                     Metrics.activeRate(personRatings, completed), personRatings, completed, x.s().counts().bad(),

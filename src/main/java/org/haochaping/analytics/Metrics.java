@@ -18,13 +18,13 @@ public final class Metrics {
         DEFAULTS("defaults", "默认评价数", "办结 7 日内未评价、由系统默认为\"基本满意\"的评价数（第九条），计入有效评价数和满意率，不计入主动评价率"),
         SATISFACTION_RATE("satisfactionRate", "满意率", "（非常满意 + 满意 + 基本满意）÷ 有效评价数"),
         BAD_RATE("badRate", "差评率", "（不满意 + 非常不满意）÷ 有效评价数"),
-        ACTIVE_RATE("activeRate", "主动评价率", "群众主动给出的有效评价数（不含系统默认评价）÷ 统计期内办结的办件数"),
+        ACTIVE_RATE("activeRate", "主动评价率", "统计期内办结的办件中，群众主动给出有效评价的件数（不含系统默认评价）÷ 统计期内办结的办件数"),
         RECTIFICATION_RATE("rectificationRate", "差评整改率", "已整改的确认差评 ÷ 确认差评（按差评时间归期）"),
         ON_TIME_RECTIFICATION_RATE("onTimeRectificationRate", "按期整改率", "在整改期限内整改完毕的确认差评 ÷ 确认差评"),
         CALLBACK_RATE("callbackRate", "实名差评回访率", "已回访的实名差评 ÷ 实名差评（目标 100%）"),
         SCORE("score", "得分", "有效评价的平均分：非常满意 100、满意 80、基本满意 60、不满意 20、非常不满意 0"),
         RANKING_SCORE("rankingScore", "排名分", "（n × 得分 + m × C）÷（n + m）：n 为有效评价数，C 为同批排名对象全部有效评价的平均分，m 为收缩系数；样本越少越接近平均分，避免少量评价凭运气排前"),
-        RATING_RATE("ratingRate", "评价率", "群众主动给出的有效评价数 ÷ 同期办结件数（同主动评价率，按排名对象计）");
+        RATING_RATE("ratingRate", "评价率", "该对象统计期内办结的办件中群众主动评价的件数 ÷ 其办结件数（即按对象计的主动评价率）");
 
         private final String key;
         private final String label;
@@ -135,7 +135,7 @@ public final class Metrics {
         return rate(c.bad(), c.total());
     }
 
-    /** Person ratings (defaults excluded) over completed cases. */
+    /** Completed cases a person rated (defaults excluded) over completed cases. */
     public static Double activeRate(long personRatings, long completedCases) {
         return rate(personRatings, completedCases);
     }

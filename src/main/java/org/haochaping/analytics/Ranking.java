@@ -13,8 +13,8 @@ public record Ranking(RankingSubject subject, String subjectLabel, String period
 
     /**
      * One ranked subject: {@code score} is the mean points of its valid ratings, {@code rankingScore} the shrunk
-     * score it is ordered by, {@code count} its valid ratings, {@code ratingRate} its person ratings over its
-     * completed cases.
+     * score it is ordered by, {@code count} its valid ratings, {@code ratingRate} the share of its cases completed in
+     * the period that a person rated ({@code personRatings} of {@code completedCases}).
      */
     public record Row(int rank, String subjectCode, String subjectName, double score, double rankingScore, long count,
             Double ratingRate, long personRatings, long completedCases, long bad, Double satisfactionRate,

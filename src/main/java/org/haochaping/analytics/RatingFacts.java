@@ -7,6 +7,7 @@ import org.haochaping.casework.CaseView;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Feeds the read model from the source modules: a rating (whatever event says it changed) is read as it is now and
@@ -31,12 +32,15 @@ class RatingFacts {
         evaluations.find(evaluationId).ifPresent(this::record);
     }
 
+    @Transactional
     void record(EvaluationView e) {
         Rollups.RatingKey key = new Rollups.RatingKey(e.submittedAt().toLocalDate(), e.regionCode(),
                 e.departmentCode(), orEmpty(e.serviceBodyCode()), orEmpty(e.windowCode()), orEmpty(e.staffNo()),
                 e.itemCode(), e.level(), e.channel().name(), e.defaulted());
-        rollups.recordRating(e.id(), key, e.valid() && !e.quarantined(), e.comment() != null, e.reasons(),
-                () -> e.comment() == null ? Map.of() : comments.terms(e.comment()));
+        rollups.recordRating(e.id(), e.caseNo(), key, e.valid() && !e.quarantined(), e.comment() != null,
+                e.reasons(), () -> e.comment() == null ? Map.of() : comments.terms(e.comment()));
+        // whether the case counts as rated by a person follows its rating
+        refreshCase(e.caseNo());
     }
 
     void refreshCase(String caseNo) {

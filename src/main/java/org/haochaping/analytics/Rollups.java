@@ -57,8 +57,8 @@ class Rollups {
      * comment terms are stored once, when the rating first arrives.
      */
     @Transactional
-    void recordRating(String evaluationId, RatingKey key, boolean counted, boolean hasComment, List<String> reasons,
-            Supplier<Map<String, Integer>> terms) {
+    void recordRating(String evaluationId, String caseNo, RatingKey key, boolean counted, boolean hasComment,
+            List<String> reasons, Supplier<Map<String, Integer>> terms) {
         lock("analytics_daily", RATING_KEY, ratingParams(key), """
                 insert into analytics_daily (stat_day, region_code, department_code, service_body_code, window_code,
                     staff_no, item_code, level, channel, defaulted, ratings, excluded)
@@ -68,11 +68,13 @@ class Rollups {
                 .param("counted", counted).param("id", evaluationId).update();
         if (changed == 0) {
             jdbc.sql("""
-                    insert into analytics_rating (evaluation_id, stat_day, region_code, department_code, service_body_code,
-                        window_code, staff_no, item_code, level, channel, defaulted, counted, has_comment)
-                    values (:id, :stat_day, :region, :department, :body, :window, :staff, :item, :level, :channel,
-                        :defaulted, :counted, :hasComment)
-                    """).params(ratingParams(key)).param("id", evaluationId).param("counted", counted)
+                    insert into analytics_rating (evaluation_id, case_no, stat_day, region_code, department_code,
+                        service_body_code, window_code, staff_no, item_code, level, channel, defaulted, counted,
+                        has_comment)
+                    values (:id, :caseNo, :stat_day, :region, :department, :body, :window, :staff, :item, :level,
+                        :channel, :defaulted, :counted, :hasComment)
+                    """).params(ratingParams(key)).param("id", evaluationId).param("caseNo", caseNo)
+                    .param("counted", counted)
                     .param("hasComment", hasComment).update();
             reasons.stream().distinct().forEach(reason -> jdbc.sql(
                     "insert into analytics_rating_reason (evaluation_id, reason_code) values (:id, :reason)")
@@ -87,25 +89,34 @@ class Rollups {
                 + " where " + RATING_KEY).params(ratingParams(key)).update();
     }
 
-    /** Brings a completed case into the read model (once) and recounts its rollup row. */
+    /**
+     * Brings a completed case into the read model, with whether a person's rating of it counts (read from the
+     * ratings), and recounts its rollup row. Called on completion and again whenever one of its ratings changes.
+     */
     @Transactional
     void recordCase(String caseNo, CaseKey key) {
         lock("analytics_case_daily", CASE_KEY, caseParams(key), """
                 insert into analytics_case_daily (stat_day, region_code, department_code, service_body_code, window_code,
-                    staff_no, item_code, cases)
-                values (:stat_day, :region, :department, :body, :window, :staff, :item, 0)
+                    staff_no, item_code, cases, person_rated)
+                values (:stat_day, :region, :department, :body, :window, :staff, :item, 0, 0)
                 """);
         boolean known = jdbc.sql("select count(*) from analytics_case where case_no = :c").param("c", caseNo)
                 .query(Long.class).single() > 0;
         if (!known) {
             jdbc.sql("""
                     insert into analytics_case (case_no, stat_day, region_code, department_code, service_body_code,
-                        window_code, staff_no, item_code)
-                    values (:caseNo, :stat_day, :region, :department, :body, :window, :staff, :item)
+                        window_code, staff_no, item_code, person_rated)
+                    values (:caseNo, :stat_day, :region, :department, :body, :window, :staff, :item, false)
                     """).params(caseParams(key)).param("caseNo", caseNo).update();
         }
+        jdbc.sql("""
+                update analytics_case set person_rated = case when exists (select 1 from analytics_rating r
+                    where r.case_no = :caseNo and r.counted and not r.defaulted) then true else false end
+                where case_no = :caseNo
+                """).param("caseNo", caseNo).update();
         jdbc.sql("update analytics_case_daily set cases = (select count(*) from analytics_case c where "
-                + prefixed("c", CASE_KEY) + ") where " + CASE_KEY).params(caseParams(key)).update();
+                + prefixed("c", CASE_KEY) + "), person_rated = (select count(*) from analytics_case c where "
+                + prefixed("c", CASE_KEY) + " and c.person_rated) where " + CASE_KEY).params(caseParams(key)).update();
     }
 
     boolean knowsRating(String evaluationId) {
@@ -174,8 +185,9 @@ class Rollups {
         jdbc.sql("delete from analytics_case_daily").update();
         jdbc.sql("""
                 insert into analytics_case_daily (stat_day, region_code, department_code, service_body_code, window_code,
-                    staff_no, item_code, cases)
-                select stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code, count(*)
+                    staff_no, item_code, cases, person_rated)
+                select stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code, count(*),
+                    sum(case when person_rated then 1 else 0 end)
                 from analytics_case
                 group by stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code
                 """).update();
@@ -213,15 +225,21 @@ class Rollups {
         return counts;
     }
 
-    /** Completed cases, grouped by an SQL expression over alias {@code d} (or all under ""). */
-    Map<String, Long> cases(StatsFilter filter, String groupExpr) {
+    /** Cases completed in a period and how many of them a person rated (a rating that counts). */
+    record CaseCount(long cases, long personRated) {
+        static final CaseCount NONE = new CaseCount(0, 0);
+    }
+
+    /** Completed cases by completion day, grouped by an SQL expression over alias {@code d} (or all under ""). */
+    Map<String, CaseCount> cases(StatsFilter filter, String groupExpr) {
         String subject = groupExpr == null ? "''" : groupExpr;
         String group = groupExpr == null ? "" : " group by " + groupExpr;
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select " + subject + " as subject, sum(d.cases) as cases from analytics_case_daily d where "
-                        + filter.sql("d") + group)
+        Map<String, CaseCount> counts = new LinkedHashMap<>();
+        jdbc.sql("select " + subject + " as subject, sum(d.cases) as cases, sum(d.person_rated) as rated"
+                        + " from analytics_case_daily d where " + filter.sql("d") + group)
                 .params(filter.params())
-                .query((rs, n) -> counts.put(rs.getString("subject"), rs.getLong("cases"))).list();
+                .query((rs, n) -> counts.put(rs.getString("subject"),
+                        new CaseCount(rs.getLong("cases"), rs.getLong("rated")))).list();
         return counts;
     }
 

@@ -3,6 +3,7 @@
 -- rollup key can be a primary key.
 create table analytics_rating (
     evaluation_id     varchar(36)  primary key,
+    case_no           varchar(50)  not null,
     stat_day               date         not null,
     region_code       varchar(12)  not null,
     department_code   varchar(32)  not null,
@@ -19,6 +20,7 @@ create table analytics_rating (
 );
 create index analytics_rating_department_day_idx on analytics_rating (department_code, stat_day);
 create index analytics_rating_day_idx on analytics_rating (stat_day, level);
+create index analytics_rating_case_idx on analytics_rating (case_no);
 
 -- One row per day and subject combination: ratings that count (valid, not quarantined) and those left out.
 create table analytics_daily (
@@ -74,9 +76,9 @@ create table analytics_story (
 create index analytics_story_period_idx on analytics_story (period);
 
 -- Ratings stored before this module existed enter the read model once, here; from now on the events keep it.
-insert into analytics_rating (evaluation_id, stat_day, region_code, department_code, service_body_code, window_code,
+insert into analytics_rating (evaluation_id, case_no, stat_day, region_code, department_code, service_body_code, window_code,
     staff_no, item_code, level, channel, defaulted, counted, has_comment)
-select id, cast((submitted_at at time zone 'Asia/Shanghai') as date), region_code, department_code,
+select id, case_no, cast((submitted_at at time zone 'Asia/Shanghai') as date), region_code, department_code,
     coalesce(service_body_code, ''), coalesce(window_code, ''), coalesce(staff_no, ''), item_code, level, channel,
     defaulted, valid and not quarantined, comment is not null
 from evaluation_evaluation;
@@ -92,7 +94,8 @@ from analytics_rating
 group by stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code, level, channel,
     defaulted;
 
--- Completed cases (办结件), the denominator of 主动评价率 and of each subject's rating rate, fed by CaseCompleted.
+-- Completed cases (办结件) by the day they completed, and whether a person gave a rating of them that counts:
+-- 主动评价率 and each subject's rating rate are person_rated / cases over the cases completed in the period.
 create table analytics_case (
     case_no           varchar(50)  primary key,
     stat_day               date         not null,
@@ -101,7 +104,8 @@ create table analytics_case (
     service_body_code varchar(32)  not null,
     window_code       varchar(32)  not null,
     staff_no          varchar(32)  not null,
-    item_code         varchar(64)  not null
+    item_code         varchar(64)  not null,
+    person_rated      boolean      not null
 );
 create index analytics_case_department_day_idx on analytics_case (department_code, stat_day);
 
@@ -114,18 +118,21 @@ create table analytics_case_daily (
     staff_no          varchar(32)  not null,
     item_code         varchar(64)  not null,
     cases             bigint       not null,
+    person_rated      bigint       not null,
     constraint analytics_case_daily_pk primary key (stat_day, region_code, department_code, service_body_code, window_code,
         staff_no, item_code)
 );
 
 insert into analytics_case (case_no, stat_day, region_code, department_code, service_body_code, window_code, staff_no,
-    item_code)
-select case_no, cast((completed_at at time zone 'Asia/Shanghai') as date), region_code, department_code,
-    coalesce(service_body_code, ''), coalesce(window_code, ''), coalesce(staff_no, ''), item_code
-from casework_case where status = 'COMPLETED' and completed_at is not null;
+    item_code, person_rated)
+select c.case_no, cast((c.completed_at at time zone 'Asia/Shanghai') as date), c.region_code, c.department_code,
+    coalesce(c.service_body_code, ''), coalesce(c.window_code, ''), coalesce(c.staff_no, ''), c.item_code,
+    exists (select 1 from analytics_rating r where r.case_no = c.case_no and r.counted and not r.defaulted)
+from casework_case c where c.status = 'COMPLETED' and c.completed_at is not null;
 
 insert into analytics_case_daily (stat_day, region_code, department_code, service_body_code, window_code, staff_no,
-    item_code, cases)
-select stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code, count(*)
+    item_code, cases, person_rated)
+select stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code, count(*),
+    sum(case when person_rated then 1 else 0 end)
 from analytics_case
 group by stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code;

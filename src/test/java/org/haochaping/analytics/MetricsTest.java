@@ -83,7 +83,7 @@ class MetricsTest {
         subjects.add(new AnalyticsManagement.Scored("C", counts(400, 400, 100, 50, 10)));
 
         List<Ranking.Row> rows = AnalyticsManagement.rankRows(subjects, Metrics.Points.standard(), 30, Map.of(),
-                Map.of(), Map.of(), null);
+                Map.of(), null);
 
         assertThat(rows.get(0).subjectCode()).isEqualTo("BUSY");
         Ranking.Row lucky = rows.stream().filter(r -> r.subjectCode().equals("LUCKY")).findFirst().orElseThrow();
@@ -104,7 +104,7 @@ class MetricsTest {
                 new AnalyticsManagement.Scored("Y", counts(0, 0, 8, 0, 0)));
         // pooled mean C = (200 + 480) / 10 = 68
         List<Ranking.Row> rows = AnalyticsManagement.rankRows(subjects, Metrics.Points.standard(), 30,
-                Map.of("X", 2L), Map.of("X", 4L), Map.of("X", "窗口甲"), null);
+                Map.of("X", new Rollups.CaseCount(4, 2)), Map.of("X", "窗口甲"), null);
         Ranking.Row x = rows.stream().filter(r -> r.subjectCode().equals("X")).findFirst().orElseThrow();
         assertThat(x.rankingScore()).isEqualTo(AnalyticsManagement.round((2 * 100 + 30 * 68.0) / 32));
         assertThat(x.subjectName()).isEqualTo("窗口甲");

@@ -61,9 +61,25 @@ class RollupTest extends IntegrationTest {
         return counts;
     }
 
+    /** Completed cases and those rated by a person, from the case rollup and directly from the source rows. */
+    private List<Long> caseRollup(String department) {
+        return jdbc.sql("select coalesce(sum(cases), 0), coalesce(sum(person_rated), 0) from analytics_case_daily"
+                        + " where department_code = :d").param("d", department)
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    private List<Long> directCases(String department) {
+        long completed = jdbc.sql("select count(*) from casework_case where department_code = :d and status = 'COMPLETED'")
+                .param("d", department).query(Long.class).single();
+        long rated = jdbc.sql("select count(*) from evaluation_evaluation where department_code = :d and valid"
+                + " and not quarantined and not defaulted").param("d", department).query(Long.class).single();
+        return List.of(completed, rated);
+    }
+
     private void awaitRollupEqualsDirectCount(String department) {
         Await.until("rollup of " + department + " equals the direct count",
-                () -> rollup(department).equals(direct(department)));
+                () -> rollup(department).equals(direct(department))
+                        && caseRollup(department).equals(directCases(department)));
     }
 
     @Test
@@ -95,6 +111,7 @@ class RollupTest extends IntegrationTest {
         assertThat(direct(p.department())).containsEntry("VERY_SATISFIED", 3L).containsEntry("BASIC", 1L)
                 .containsEntry("BASIC/default", 2L).containsEntry("DISSATISFIED", 1L).containsEntry("excluded", 3L)
                 .doesNotContainKey("VERY_DISSATISFIED");
+        assertThat(directCases(p.department())).containsExactly(13L, 7L);
 
         // the same numbers through the API: 3 + 2 + 1 + 1 person ratings and 2 defaults are valid
         TestApi.Answer answer = api.bearer(api.login("supervisor"), "GET",

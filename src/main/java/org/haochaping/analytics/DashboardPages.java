@@ -195,7 +195,8 @@ class DashboardPages {
         for (LocalDate d = filter.from(); !d.isAfter(filter.to()); d = d.plusDays(1)) {
             byTime.putIfAbsent(monthly ? d.toString().substring(0, 7) : d.toString(), new LinkedHashMap<>());
         }
-        for (Rollups.Cell c : analytics.rollups().cells(filter, group)) {
+        for (Rollups.Cell c : monthly ? analytics.rollups().cells(filter, group)
+                : analytics.rollups().dailyCells(filter, group)) {
             byTime.computeIfAbsent(c.subject(), k -> new LinkedHashMap<>()).merge(c.level(), c.ratings(), Long::sum);
         }
         Map<String, Object> chart = new LinkedHashMap<>();

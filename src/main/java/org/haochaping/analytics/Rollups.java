@@ -59,11 +59,8 @@ class Rollups {
     @Transactional
     void recordRating(String evaluationId, String caseNo, RatingKey key, boolean counted, boolean hasComment,
             List<String> reasons, Supplier<Map<String, Integer>> terms) {
-        lock("analytics_daily", RATING_KEY, ratingParams(key), """
-                insert into analytics_daily (stat_day, region_code, department_code, service_body_code, window_code,
-                    staff_no, item_code, level, channel, defaulted, ratings, excluded)
-                values (:stat_day, :region, :department, :body, :window, :staff, :item, :level, :channel, :defaulted, 0, 0)
-                """);
+        long[] before = lock("analytics_daily", RATING_KEY, ratingParams(key), "ratings, excluded",
+                insertRating("analytics_daily"));
         int changed = jdbc.sql("update analytics_rating set counted = :counted where evaluation_id = :id")
                 .param("counted", counted).param("id", evaluationId).update();
         if (changed == 0) {
@@ -87,6 +84,27 @@ class Rollups {
                 + " ratings = (select count(*) from analytics_rating r where " + prefixed("r", RATING_KEY) + " and r.counted),"
                 + " excluded = (select count(*) from analytics_rating r where " + prefixed("r", RATING_KEY) + " and not r.counted)"
                 + " where " + RATING_KEY).params(ratingParams(key)).update();
+        long[] after = current("analytics_daily", RATING_KEY, ratingParams(key), "ratings, excluded");
+        if (after[0] != before[0] || after[1] != before[1]) {
+            // the month's row moves by exactly what the day's row moved, under the day row's lock
+            Map<String, Object> month = ratingParams(key);
+            month.put("stat_day", key.day().withDayOfMonth(1));
+            lock("analytics_monthly", RATING_KEY, month, "ratings, excluded", insertRating("analytics_monthly"));
+            jdbc.sql("update analytics_monthly set ratings = ratings + :dr, excluded = excluded + :de where " + RATING_KEY)
+                    .params(month).param("dr", after[0] - before[0]).param("de", after[1] - before[1]).update();
+        }
+    }
+
+    private static String insertRating(String table) {
+        return "insert into " + table + " (stat_day, region_code, department_code, service_body_code, window_code,"
+                + " staff_no, item_code, level, channel, defaulted, ratings, excluded) values (:stat_day, :region,"
+                + " :department, :body, :window, :staff, :item, :level, :channel, :defaulted, 0, 0)";
+    }
+
+    private static String insertCase(String table) {
+        return "insert into " + table + " (stat_day, region_code, department_code, service_body_code, window_code,"
+                + " staff_no, item_code, cases, person_rated) values (:stat_day, :region, :department, :body, :window,"
+                + " :staff, :item, 0, 0)";
     }
 
     /**
@@ -95,11 +113,8 @@ class Rollups {
      */
     @Transactional
     void recordCase(String caseNo, CaseKey key) {
-        lock("analytics_case_daily", CASE_KEY, caseParams(key), """
-                insert into analytics_case_daily (stat_day, region_code, department_code, service_body_code, window_code,
-                    staff_no, item_code, cases, person_rated)
-                values (:stat_day, :region, :department, :body, :window, :staff, :item, 0, 0)
-                """);
+        long[] before = lock("analytics_case_daily", CASE_KEY, caseParams(key), "cases, person_rated",
+                insertCase("analytics_case_daily"));
         boolean known = jdbc.sql("select count(*) from analytics_case where case_no = :c").param("c", caseNo)
                 .query(Long.class).single() > 0;
         if (!known) {
@@ -117,6 +132,15 @@ class Rollups {
         jdbc.sql("update analytics_case_daily set cases = (select count(*) from analytics_case c where "
                 + prefixed("c", CASE_KEY) + "), person_rated = (select count(*) from analytics_case c where "
                 + prefixed("c", CASE_KEY) + " and c.person_rated) where " + CASE_KEY).params(caseParams(key)).update();
+        long[] after = current("analytics_case_daily", CASE_KEY, caseParams(key), "cases, person_rated");
+        if (after[0] != before[0] || after[1] != before[1]) {
+            Map<String, Object> month = caseParams(key);
+            month.put("stat_day", key.day().withDayOfMonth(1));
+            lock("analytics_case_monthly", CASE_KEY, month, "cases, person_rated", insertCase("analytics_case_monthly"));
+            jdbc.sql("update analytics_case_monthly set cases = cases + :dc, person_rated = person_rated + :dp where "
+                    + CASE_KEY).params(month).param("dc", after[0] - before[0]).param("dp", after[1] - before[1])
+                    .update();
+        }
     }
 
     boolean knowsRating(String evaluationId) {
@@ -124,18 +148,28 @@ class Rollups {
                 .query(Long.class).single() > 0;
     }
 
-    /** Creates the rollup row if it is missing (another instance may be creating it too), then locks it. */
-    private void lock(String table, String keySql, Map<String, Object> params, String insertZero) {
-        String lockSql = "select 1 from " + table + " where " + keySql + " for update";
-        if (!jdbc.sql(lockSql).params(params).query(Integer.class).list().isEmpty()) {
-            return;
+    /**
+     * Creates the rollup row if it is missing (another instance may be creating it too), locks it and answers its
+     * two counts as they are.
+     */
+    private long[] lock(String table, String keySql, Map<String, Object> params, String columns, String insertZero) {
+        String lockSql = "select " + columns + " from " + table + " where " + keySql + " for update";
+        List<long[]> row = jdbc.sql(lockSql).params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
+        if (!row.isEmpty()) {
+            return row.get(0);
         }
         try {
             savepoint.executeWithoutResult(status -> jdbc.sql(insertZero).params(params).update());
         } catch (DataIntegrityViolationException createdMeanwhile) {
             // the row exists now: lock it below
         }
-        jdbc.sql(lockSql).params(params).query(Integer.class).list();
+        return jdbc.sql(lockSql).params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    private long[] current(String table, String keySql, Map<String, Object> params, String columns) {
+        return jdbc.sql("select " + columns + " from " + table + " where " + keySql).params(params)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 
     private static String prefixed(String alias, String keySql) {
@@ -191,16 +225,88 @@ class Rollups {
                 from analytics_case
                 group by stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code
                 """).update();
+        jdbc.sql("delete from analytics_monthly").update();
+        jdbc.sql("""
+                insert into analytics_monthly (stat_day, region_code, department_code, service_body_code, window_code,
+                    staff_no, item_code, level, channel, defaulted, ratings, excluded)
+                select cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code,
+                    window_code, staff_no, item_code, level, channel, defaulted, sum(ratings), sum(excluded)
+                from analytics_daily
+                group by cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code,
+                    window_code, staff_no, item_code, level, channel, defaulted
+                """).update();
+        jdbc.sql("delete from analytics_case_monthly").update();
+        jdbc.sql("""
+                insert into analytics_case_monthly (stat_day, region_code, department_code, service_body_code,
+                    window_code, staff_no, item_code, cases, person_rated)
+                select cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code,
+                    window_code, staff_no, item_code, sum(cases), sum(person_rated)
+                from analytics_case_daily
+                group by cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code,
+                    window_code, staff_no, item_code
+                """).update();
+    }
+
+    /**
+     * The parts of a date range: whole months (read from a monthly table) and the days before and after them (read
+     * from a daily table). An open end is a whole-month end.
+     */
+    record Parts(StatsFilter months, List<StatsFilter> days) {
+    }
+
+    static Parts split(StatsFilter f) {
+        java.time.LocalDate from = f.from();
+        java.time.LocalDate to = f.to();
+        java.time.LocalDate firstWhole = from == null ? null
+                : from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        java.time.LocalDate lastWhole = to == null ? null
+                : to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
+        if (firstWhole != null && lastWhole != null && firstWhole.isAfter(lastWhole)) {
+            return new Parts(null, List.of(f));
+        }
+        List<StatsFilter> days = new java.util.ArrayList<>();
+        if (from != null && from.isBefore(firstWhole)) {
+            days.add(f.between(from, firstWhole.minusDays(1)));
+        }
+        if (to != null && to.isAfter(lastWhole)) {
+            days.add(f.between(lastWhole.plusDays(1), to));
+        }
+        return new Parts(f.between(firstWhole, lastWhole == null ? null : lastWhole.withDayOfMonth(1)), days);
     }
 
     // ---- reading
 
-    /** Valid ratings per level and default flag, grouped by an SQL expression over alias {@code d} (or not). */
+    /**
+     * Valid ratings per level and default flag, grouped by an SQL expression over alias {@code d} (or not): whole
+     * months from the monthly rollup, the rest from the daily one.
+     */
     List<Cell> cells(StatsFilter filter, String groupExpr) {
+        Parts parts = split(filter);
+        Map<String, Cell> merged = new LinkedHashMap<>();
+        if (parts.months() != null) {
+            cells("analytics_monthly", parts.months(), groupExpr).forEach(c -> merge(merged, c));
+        }
+        for (StatsFilter days : parts.days()) {
+            cells("analytics_daily", days, groupExpr).forEach(c -> merge(merged, c));
+        }
+        return List.copyOf(merged.values());
+    }
+
+    /** Valid ratings per day (the daily rollup only), for series by day. */
+    List<Cell> dailyCells(StatsFilter filter, String groupExpr) {
+        return cells("analytics_daily", filter, groupExpr);
+    }
+
+    private static void merge(Map<String, Cell> cells, Cell c) {
+        cells.merge(c.subject() + "|" + c.level() + "|" + c.defaulted(), c,
+                (a, b) -> new Cell(a.subject(), a.level(), a.defaulted(), a.ratings() + b.ratings()));
+    }
+
+    private List<Cell> cells(String table, StatsFilter filter, String groupExpr) {
         String subject = groupExpr == null ? "''" : groupExpr;
         String group = groupExpr == null ? "" : groupExpr + ", ";
         return jdbc.sql("select " + subject + " as subject, d.level as level, d.defaulted as defaulted,"
-                        + " sum(d.ratings) as ratings from analytics_daily d where " + filter.sql("d")
+                        + " sum(d.ratings) as ratings from " + table + " d where " + filter.sql("d")
                         + " group by " + group + "d.level, d.defaulted")
                 .params(filter.params())
                 .query((rs, n) -> new Cell(rs.getString("subject"), Level.valueOf(rs.getString("level")),
@@ -210,7 +316,19 @@ class Rollups {
 
     /** Ratings left out of the figures (invalid or held in quarantine). */
     long excluded(StatsFilter filter) {
-        Long n = jdbc.sql("select sum(d.excluded) from analytics_daily d where " + filter.sql("d"))
+        Parts parts = split(filter);
+        long total = 0;
+        if (parts.months() != null) {
+            total += excluded("analytics_monthly", parts.months());
+        }
+        for (StatsFilter days : parts.days()) {
+            total += excluded("analytics_daily", days);
+        }
+        return total;
+    }
+
+    private long excluded(String table, StatsFilter filter) {
+        Long n = jdbc.sql("select sum(d.excluded) from " + table + " d where " + filter.sql("d"))
                 .params(filter.params()).query(Long.class).optional().orElse(0L);
         return n == null ? 0 : n;
     }
@@ -218,11 +336,19 @@ class Rollups {
     /** Ratings per channel. */
     Map<String, Long> byChannel(StatsFilter filter) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select d.channel, sum(d.ratings) from analytics_daily d where " + filter.sql("d")
-                        + " group by d.channel order by 2 desc")
-                .params(filter.params())
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        Parts parts = split(filter);
+        List<StatsFilter> all = new java.util.ArrayList<>(parts.days());
+        if (parts.months() != null) {
+            byChannel("analytics_monthly", parts.months(), counts);
+        }
+        all.forEach(days -> byChannel("analytics_daily", days, counts));
         return counts;
+    }
+
+    private void byChannel(String table, StatsFilter filter, Map<String, Long> counts) {
+        jdbc.sql("select d.channel, sum(d.ratings) from " + table + " d where " + filter.sql("d") + " group by d.channel")
+                .params(filter.params())
+                .query((rs, n) -> counts.merge(rs.getString(1), rs.getLong(2), Long::sum)).list();
     }
 
     /** Cases completed in a period and how many of them a person rated (a rating that counts). */
@@ -232,15 +358,25 @@ class Rollups {
 
     /** Completed cases by completion day, grouped by an SQL expression over alias {@code d} (or all under ""). */
     Map<String, CaseCount> cases(StatsFilter filter, String groupExpr) {
+        Map<String, CaseCount> counts = new LinkedHashMap<>();
+        Parts parts = split(filter);
+        if (parts.months() != null) {
+            cases("analytics_case_monthly", parts.months(), groupExpr, counts);
+        }
+        parts.days().forEach(days -> cases("analytics_case_daily", days, groupExpr, counts));
+        return counts;
+    }
+
+    private void cases(String table, StatsFilter filter, String groupExpr, Map<String, CaseCount> counts) {
         String subject = groupExpr == null ? "''" : groupExpr;
         String group = groupExpr == null ? "" : " group by " + groupExpr;
-        Map<String, CaseCount> counts = new LinkedHashMap<>();
         jdbc.sql("select " + subject + " as subject, sum(d.cases) as cases, sum(d.person_rated) as rated"
-                        + " from analytics_case_daily d where " + filter.sql("d") + group)
+                        + " from " + table + " d where " + filter.sql("d") + group)
                 .params(filter.params())
-                .query((rs, n) -> counts.put(rs.getString("subject"),
-                        new CaseCount(rs.getLong("cases"), rs.getLong("rated")))).list();
-        return counts;
+                .query((rs, n) -> counts.merge(rs.getString("subject"),
+                        new CaseCount(rs.getLong("cases"), rs.getLong("rated")),
+                        (a, b) -> new CaseCount(a.cases() + b.cases(), a.personRated() + b.personRated())))
+                .list();
     }
 
     /** How often each reason option was chosen with valid ratings, by level and code. */

@@ -40,6 +40,25 @@ create table analytics_daily (
         staff_no, item_code, level, channel, defaulted)
 );
 
+-- The same per month (stat_day is the month's first day), kept from the daily rows' changes: a period of whole
+-- months reads these, so a year's figures add up twelve months of rows, not 365 days of them.
+create table analytics_monthly (
+    stat_day          date         not null,
+    region_code       varchar(12)  not null,
+    department_code   varchar(32)  not null,
+    service_body_code varchar(32)  not null,
+    window_code       varchar(32)  not null,
+    staff_no          varchar(32)  not null,
+    item_code         varchar(64)  not null,
+    level             varchar(20)  not null,
+    channel           varchar(20)  not null,
+    defaulted         boolean      not null,
+    ratings           bigint       not null,
+    excluded          bigint       not null,
+    constraint analytics_monthly_pk primary key (stat_day, region_code, department_code, service_body_code,
+        window_code, staff_no, item_code, level, channel, defaulted)
+);
+
 -- The reason options chosen with each rating (评价内容), for their frequencies.
 create table analytics_rating_reason (
     evaluation_id varchar(36) not null references analytics_rating (evaluation_id),
@@ -136,3 +155,33 @@ select stat_day, region_code, department_code, service_body_code, window_code, s
     sum(case when person_rated then 1 else 0 end)
 from analytics_case
 group by stat_day, region_code, department_code, service_body_code, window_code, staff_no, item_code;
+
+create table analytics_case_monthly (
+    stat_day          date         not null,
+    region_code       varchar(12)  not null,
+    department_code   varchar(32)  not null,
+    service_body_code varchar(32)  not null,
+    window_code       varchar(32)  not null,
+    staff_no          varchar(32)  not null,
+    item_code         varchar(64)  not null,
+    cases             bigint       not null,
+    person_rated      bigint       not null,
+    constraint analytics_case_monthly_pk primary key (stat_day, region_code, department_code, service_body_code,
+        window_code, staff_no, item_code)
+);
+
+insert into analytics_monthly (stat_day, region_code, department_code, service_body_code, window_code, staff_no,
+    item_code, level, channel, defaulted, ratings, excluded)
+select cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code, window_code,
+    staff_no, item_code, level, channel, defaulted, sum(ratings), sum(excluded)
+from analytics_daily
+group by cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code, window_code,
+    staff_no, item_code, level, channel, defaulted;
+
+insert into analytics_case_monthly (stat_day, region_code, department_code, service_body_code, window_code, staff_no,
+    item_code, cases, person_rated)
+select cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code, window_code,
+    staff_no, item_code, sum(cases), sum(person_rated)
+from analytics_case_daily
+group by cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code, window_code,
+    staff_no, item_code;

@@ -34,8 +34,12 @@ class RollupTest extends IntegrationTest {
     RatingListener listener;
 
     private Map<String, Long> rollup(String department) {
+        return rollup("analytics_daily", department);
+    }
+
+    private Map<String, Long> rollup(String table, String department) {
         Map<String, Long> counts = new HashMap<>();
-        jdbc.sql("select level, defaulted, sum(ratings), sum(excluded) from analytics_daily where department_code = :d"
+        jdbc.sql("select level, defaulted, sum(ratings), sum(excluded) from " + table + " where department_code = :d"
                         + " group by level, defaulted")
                 .param("d", department)
                 .query((rs, n) -> {
@@ -79,6 +83,7 @@ class RollupTest extends IntegrationTest {
     private void awaitRollupEqualsDirectCount(String department) {
         Await.until("rollup of " + department + " equals the direct count",
                 () -> rollup(department).equals(direct(department))
+                        && rollup("analytics_monthly", department).equals(direct(department))
                         && caseRollup(department).equals(directCases(department)));
     }
 

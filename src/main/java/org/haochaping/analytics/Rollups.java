@@ -40,6 +40,11 @@ class Rollups {
     private static final String RATING_KEY = "stat_day = :stat_day and region_code = :region and department_code = :department"
             + " and service_body_code = :body and window_code = :window and staff_no = :staff and item_code = :item"
             + " and level = :level and channel = :channel and defaulted = :defaulted";
+    private static final String CUBE_KEY = "stat_day = :stat_day and region_code = :region"
+            + " and department_code = :department and service_body_code = :body and level = :level"
+            + " and defaulted = :defaulted";
+    private static final String CASE_CUBE_KEY = "stat_day = :stat_day and region_code = :region"
+            + " and department_code = :department and service_body_code = :body";
     private static final String CASE_KEY = "stat_day = :stat_day and region_code = :region and department_code = :department"
             + " and service_body_code = :body and window_code = :window and staff_no = :staff and item_code = :item";
 
@@ -86,13 +91,32 @@ class Rollups {
                 + " where " + RATING_KEY).params(ratingParams(key)).update();
         long[] after = current("analytics_daily", RATING_KEY, ratingParams(key), "ratings, excluded");
         if (after[0] != before[0] || after[1] != before[1]) {
-            // the month's row moves by exactly what the day's row moved, under the day row's lock
+            // the month's row and the coarser cube rows move by exactly what the day's row moved, under its lock
+            Map<String, Object> day = ratingParams(key);
             Map<String, Object> month = ratingParams(key);
             month.put("stat_day", key.day().withDayOfMonth(1));
-            lock("analytics_monthly", RATING_KEY, month, "ratings, excluded", insertRating("analytics_monthly"));
-            jdbc.sql("update analytics_monthly set ratings = ratings + :dr, excluded = excluded + :de where " + RATING_KEY)
-                    .params(month).param("dr", after[0] - before[0]).param("de", after[1] - before[1]).update();
+            String set = "ratings = ratings + " + (after[0] - before[0]) + ", excluded = excluded + " + (after[1] - before[1]);
+            move("analytics_monthly", RATING_KEY, month, "ratings, excluded", insertRating("analytics_monthly"), set);
+            move("analytics_cube_daily", CUBE_KEY, day, "ratings, excluded", insertCube("analytics_cube_daily"), set);
+            move("analytics_cube_monthly", CUBE_KEY, month, "ratings, excluded", insertCube("analytics_cube_monthly"), set);
         }
+    }
+
+    /** Locks (creating it if need be) a row that follows a daily row, and moves it by the daily row's change. */
+    private void move(String table, String keySql, Map<String, Object> params, String columns, String insertZero,
+            String set) {
+        lock(table, keySql, params, columns, insertZero);
+        jdbc.sql("update " + table + " set " + set + " where " + keySql).params(params).update();
+    }
+
+    private static String insertCube(String table) {
+        return "insert into " + table + " (stat_day, region_code, department_code, service_body_code, level, defaulted,"
+                + " ratings, excluded) values (:stat_day, :region, :department, :body, :level, :defaulted, 0, 0)";
+    }
+
+    private static String insertCaseCube(String table) {
+        return "insert into " + table + " (stat_day, region_code, department_code, service_body_code, cases,"
+                + " person_rated) values (:stat_day, :region, :department, :body, 0, 0)";
     }
 
     private static String insertRating(String table) {
@@ -134,12 +158,17 @@ class Rollups {
                 + prefixed("c", CASE_KEY) + " and c.person_rated) where " + CASE_KEY).params(caseParams(key)).update();
         long[] after = current("analytics_case_daily", CASE_KEY, caseParams(key), "cases, person_rated");
         if (after[0] != before[0] || after[1] != before[1]) {
+            Map<String, Object> day = caseParams(key);
             Map<String, Object> month = caseParams(key);
             month.put("stat_day", key.day().withDayOfMonth(1));
-            lock("analytics_case_monthly", CASE_KEY, month, "cases, person_rated", insertCase("analytics_case_monthly"));
-            jdbc.sql("update analytics_case_monthly set cases = cases + :dc, person_rated = person_rated + :dp where "
-                    + CASE_KEY).params(month).param("dc", after[0] - before[0]).param("dp", after[1] - before[1])
-                    .update();
+            String set = "cases = cases + " + (after[0] - before[0]) + ", person_rated = person_rated + "
+                    + (after[1] - before[1]);
+            move("analytics_case_monthly", CASE_KEY, month, "cases, person_rated", insertCase("analytics_case_monthly"),
+                    set);
+            move("analytics_case_cube_daily", CASE_CUBE_KEY, day, "cases, person_rated",
+                    insertCaseCube("analytics_case_cube_daily"), set);
+            move("analytics_case_cube_monthly", CASE_CUBE_KEY, month, "cases, person_rated",
+                    insertCaseCube("analytics_case_cube_monthly"), set);
         }
     }
 
@@ -245,6 +274,26 @@ class Rollups {
                 group by cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code,
                     window_code, staff_no, item_code
                 """).update();
+        for (String grain : List.of("daily", "monthly")) {
+            jdbc.sql("delete from analytics_cube_" + grain).update();
+            jdbc.sql("insert into analytics_cube_" + grain + " select stat_day, region_code, department_code,"
+                    + " service_body_code, level, defaulted, sum(ratings), sum(excluded) from analytics_" + grain
+                    + " group by stat_day, region_code, department_code, service_body_code, level, defaulted").update();
+            jdbc.sql("delete from analytics_case_cube_" + grain).update();
+            jdbc.sql("insert into analytics_case_cube_" + grain + " select stat_day, region_code, department_code,"
+                    + " service_body_code, sum(cases), sum(person_rated) from analytics_case_" + grain
+                    + " group by stat_day, region_code, department_code, service_body_code").update();
+        }
+    }
+
+    /**
+     * Whether the cube (region, department, service body) holds what is asked: no narrowing or grouping by window,
+     * staff, item or channel.
+     */
+    static boolean coarse(StatsFilter f, String groupExpr) {
+        return f.windowCode() == null && f.staffNo() == null && f.itemCode() == null && f.scope().staffNo() == null
+                && (groupExpr == null || !(groupExpr.contains("window_code") || groupExpr.contains("staff_no")
+                        || groupExpr.contains("item_code") || groupExpr.contains("channel")));
     }
 
     /**
@@ -283,18 +332,19 @@ class Rollups {
     List<Cell> cells(StatsFilter filter, String groupExpr) {
         Parts parts = split(filter);
         Map<String, Cell> merged = new LinkedHashMap<>();
+        String prefix = coarse(filter, groupExpr) ? "analytics_cube_" : "analytics_";
         if (parts.months() != null) {
-            cells("analytics_monthly", parts.months(), groupExpr).forEach(c -> merge(merged, c));
+            cells(prefix + "monthly", parts.months(), groupExpr).forEach(c -> merge(merged, c));
         }
         for (StatsFilter days : parts.days()) {
-            cells("analytics_daily", days, groupExpr).forEach(c -> merge(merged, c));
+            cells(prefix + "daily", days, groupExpr).forEach(c -> merge(merged, c));
         }
         return List.copyOf(merged.values());
     }
 
-    /** Valid ratings per day (the daily rollup only), for series by day. */
+    /** Valid ratings per day (the daily rollups only), for series by day. */
     List<Cell> dailyCells(StatsFilter filter, String groupExpr) {
-        return cells("analytics_daily", filter, groupExpr);
+        return cells(coarse(filter, groupExpr) ? "analytics_cube_daily" : "analytics_daily", filter, groupExpr);
     }
 
     private static void merge(Map<String, Cell> cells, Cell c) {
@@ -318,11 +368,12 @@ class Rollups {
     long excluded(StatsFilter filter) {
         Parts parts = split(filter);
         long total = 0;
+        String prefix = coarse(filter, null) ? "analytics_cube_" : "analytics_";
         if (parts.months() != null) {
-            total += excluded("analytics_monthly", parts.months());
+            total += excluded(prefix + "monthly", parts.months());
         }
         for (StatsFilter days : parts.days()) {
-            total += excluded("analytics_daily", days);
+            total += excluded(prefix + "daily", days);
         }
         return total;
     }
@@ -360,10 +411,11 @@ class Rollups {
     Map<String, CaseCount> cases(StatsFilter filter, String groupExpr) {
         Map<String, CaseCount> counts = new LinkedHashMap<>();
         Parts parts = split(filter);
+        String prefix = coarse(filter, groupExpr) ? "analytics_case_cube_" : "analytics_case_";
         if (parts.months() != null) {
-            cases("analytics_case_monthly", parts.months(), groupExpr, counts);
+            cases(prefix + "monthly", parts.months(), groupExpr, counts);
         }
-        parts.days().forEach(days -> cases("analytics_case_daily", days, groupExpr, counts));
+        parts.days().forEach(days -> cases(prefix + "daily", days, groupExpr, counts));
         return counts;
     }
 

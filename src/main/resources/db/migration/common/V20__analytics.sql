@@ -185,3 +185,60 @@ select cast(date_trunc('month', stat_day) as date), region_code, department_code
 from analytics_case_daily
 group by cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code, window_code,
     staff_no, item_code;
+
+-- The same figures without window, staff, item and channel: what the summary, the dashboards and the rankings of
+-- departments, service bodies and regions read, a few hundred rows a month for a city instead of one per
+-- combination of staff, item, level and channel.
+create table analytics_cube_daily (
+    stat_day          date         not null,
+    region_code       varchar(12)  not null,
+    department_code   varchar(32)  not null,
+    service_body_code varchar(32)  not null,
+    level             varchar(20)  not null,
+    defaulted         boolean      not null,
+    ratings           bigint       not null,
+    excluded          bigint       not null,
+    constraint analytics_cube_daily_pk primary key (stat_day, region_code, department_code, service_body_code, level,
+        defaulted)
+);
+create table analytics_cube_monthly (
+    stat_day          date         not null,
+    region_code       varchar(12)  not null,
+    department_code   varchar(32)  not null,
+    service_body_code varchar(32)  not null,
+    level             varchar(20)  not null,
+    defaulted         boolean      not null,
+    ratings           bigint       not null,
+    excluded          bigint       not null,
+    constraint analytics_cube_monthly_pk primary key (stat_day, region_code, department_code, service_body_code, level,
+        defaulted)
+);
+create table analytics_case_cube_daily (
+    stat_day          date         not null,
+    region_code       varchar(12)  not null,
+    department_code   varchar(32)  not null,
+    service_body_code varchar(32)  not null,
+    cases             bigint       not null,
+    person_rated      bigint       not null,
+    constraint analytics_case_cube_daily_pk primary key (stat_day, region_code, department_code, service_body_code)
+);
+create table analytics_case_cube_monthly (
+    stat_day          date         not null,
+    region_code       varchar(12)  not null,
+    department_code   varchar(32)  not null,
+    service_body_code varchar(32)  not null,
+    cases             bigint       not null,
+    person_rated      bigint       not null,
+    constraint analytics_case_cube_monthly_pk primary key (stat_day, region_code, department_code, service_body_code)
+);
+
+insert into analytics_cube_daily select stat_day, region_code, department_code, service_body_code, level, defaulted,
+    sum(ratings), sum(excluded) from analytics_daily
+group by stat_day, region_code, department_code, service_body_code, level, defaulted;
+insert into analytics_cube_monthly select stat_day, region_code, department_code, service_body_code, level, defaulted,
+    sum(ratings), sum(excluded) from analytics_monthly
+group by stat_day, region_code, department_code, service_body_code, level, defaulted;
+insert into analytics_case_cube_daily select stat_day, region_code, department_code, service_body_code, sum(cases),
+    sum(person_rated) from analytics_case_daily group by stat_day, region_code, department_code, service_body_code;
+insert into analytics_case_cube_monthly select stat_day, region_code, department_code, service_body_code, sum(cases),
+    sum(person_rated) from analytics_case_monthly group by stat_day, region_code, department_code, service_body_code;

@@ -67,7 +67,11 @@ class RollupTest extends IntegrationTest {
 
     /** Completed cases and those rated by a person, from the case rollup and directly from the source rows. */
     private List<Long> caseRollup(String department) {
-        return jdbc.sql("select coalesce(sum(cases), 0), coalesce(sum(person_rated), 0) from analytics_case_daily"
+        return caseRollup("analytics_case_daily", department);
+    }
+
+    private List<Long> caseRollup(String table, String department) {
+        return jdbc.sql("select coalesce(sum(cases), 0), coalesce(sum(person_rated), 0) from " + table
                         + " where department_code = :d").param("d", department)
                 .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single();
     }
@@ -84,7 +88,12 @@ class RollupTest extends IntegrationTest {
         Await.until("rollup of " + department + " equals the direct count",
                 () -> rollup(department).equals(direct(department))
                         && rollup("analytics_monthly", department).equals(direct(department))
-                        && caseRollup(department).equals(directCases(department)));
+                        && rollup("analytics_cube_daily", department).equals(direct(department))
+                        && rollup("analytics_cube_monthly", department).equals(direct(department))
+                        && caseRollup(department).equals(directCases(department))
+                        && caseRollup("analytics_case_monthly", department).equals(directCases(department))
+                        && caseRollup("analytics_case_cube_daily", department).equals(directCases(department))
+                        && caseRollup("analytics_case_cube_monthly", department).equals(directCases(department)));
     }
 
     @Test

@@ -36,7 +36,7 @@ class CaseIntakeTest extends IntegrationTest {
                 .isEqualTo(first.json().path("invitation").path("url").asString());
         assertThat(jdbc.sql("select count(*) from casework_case where case_no = :c").param("c", caseNo)
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from event_publication where event_type like '%CaseCompleted' and serialized_event like :c")
+        assertThat(jdbc.sql("select count(distinct serialized_event) from event_publication where event_type like '%CaseCompleted' and serialized_event like :c")
                 .param("c", "%" + caseNo + "%").query(Long.class).single()).isEqualTo(1);
     }
 

@@ -94,6 +94,7 @@ class AnalyticsPagesBrowserTest extends IntegrationTest {
         clock.advance(Duration.ofDays(today.lengthOfMonth() - today.getDayOfMonth() + 2));
 
         login("city.office");
+        browser.find(".topbar nav details.menu:nth-of-type(2) summary").click();
         assertThat(browser.find(".topbar nav").getText()).contains("结果发布");
         browser.open(baseUrl() + "/console/publication");
         WebElement row = browser.waitVisible("#period-" + month);

@@ -44,6 +44,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/public-comments", "/api/v1/public-comments/code").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/evaluations/*/follow-up")
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
@@ -68,7 +69,7 @@ class SecurityConfig {
                                 "/js/**", "/img/**", "/webjars/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/v3/api-docs/**", "/actuator/health/**", "/error", "/favicon.ico")
                         .permitAll()
-                        .requestMatchers("/f/**").permitAll()
+                        .requestMatchers("/f/**", "/c", "/c/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true)
@@ -76,8 +77,7 @@ class SecurityConfig {
                                 req.getContextPath() + "/login?" + (ex instanceof LockedException ? "locked" : "error")))
                         .permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .csrf(c -> c.ignoringRequestMatchers("/e/**", "/w/**", "/device/**"))
-                .csrf(c -> c.ignoringRequestMatchers("/f/**"))
+                .csrf(c -> c.ignoringRequestMatchers("/e/**", "/w/**", "/device/**", "/f/**", "/c", "/c/**"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

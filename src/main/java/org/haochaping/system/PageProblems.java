@@ -32,6 +32,7 @@ class PageProblems {
 
     /** Evaluators' pages (rating links, window QR, tablets, feedback) keep the phone layout on errors too. */
     static boolean citizenPage(String path) {
-        return path.startsWith("/e/") || path.startsWith("/w/") || path.startsWith("/device/") || path.startsWith("/f/");
+        return path.startsWith("/e/") || path.startsWith("/w/") || path.startsWith("/device/") || path.startsWith("/f/")
+                || path.equals("/c") || path.startsWith("/c/");
     }
 }

@@ -41,10 +41,12 @@ class Invitations {
 
     private final JdbcClient jdbc;
     private final ChannelSettings settings;
+    private final TokenGuessingGuard guard;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Invitations(JdbcClient jdbc, ChannelSettings settings, Clock clock) {
+    Invitations(JdbcClient jdbc, ChannelSettings settings, TokenGuessingGuard guard, Clock clock) {
+        this.guard = guard;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -99,16 +101,23 @@ class Invitations {
 
     /** Checks a token: forged or unknown, used, replaced and expired tokens are refused. */
     Ticket open(String token) {
+        String source = TokenGuessingGuard.currentSource();
+        guard.before(source);
         if (token == null || token.length() != TOKEN_LENGTH) {
-            throw InvitationRefused.invalid();
+            throw invalid(source);
         }
         String tokenId = token.substring(0, 22);
         if (!MessageDigest.isEqual(signature(tokenId).getBytes(StandardCharsets.US_ASCII),
                 token.substring(22).getBytes(StandardCharsets.US_ASCII))) {
-            throw InvitationRefused.invalid();
+            throw invalid(source);
         }
         return jdbc.sql("select * from channels_invitation where token_id = :id").param("id", tokenId)
-                .query(this::check).optional().orElseThrow(InvitationRefused::invalid);
+                .query(this::check).optional().orElseThrow(() -> invalid(source));
+    }
+
+    private InvitationRefused invalid(String source) {
+        guard.miss(source);
+        return InvitationRefused.invalid();
     }
 
     /** Marks the token used, once; a second use (also a concurrent one) is refused. */

@@ -35,7 +35,7 @@ class FeedbackSmsTest extends IntegrationTest {
         assertThat(outboxStatus(rated)).isEqualTo("SENT");
         List<String> texts = jdbc.sql("select text from channels_sms_outbox where purpose = 'FEEDBACK' and mobile_index = :m and text like :t")
                 .param("m", vault.index("13812345678")).param("t", "%已为您开通材料预审%").query(String.class).list().stream()
-                .filter(t -> t.contains(baseUrl() + "/f/")).toList();
+                .filter(t -> t.contains(rated.caseNo()) && t.contains(baseUrl() + "/f/")).toList();
         assertThat(texts).hasSize(1);
     }
 

@@ -106,6 +106,12 @@ public class CatalogManagement {
                 .param("c", code).query(ServiceItem.class).optional();
     }
 
+    /** The service items a department owns, by code. */
+    public List<ServiceItem> itemsOf(String departmentCode) {
+        return jdbc.sql("select code, name, department_code from catalog_service_item where department_code = :d order by code")
+                .param("d", departmentCode).query(ServiceItem.class).list();
+    }
+
     public Optional<Device> device(String code) {
         return jdbc.sql("select code, kind, name, service_body_code, window_code from catalog_device where code = :c")
                 .param("c", code).query(Device.class).optional();

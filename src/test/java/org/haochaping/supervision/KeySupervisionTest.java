@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Map;
 
-import org.haochaping.support.Await;
 import org.haochaping.support.IntegrationTest;
 import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,22 +26,6 @@ class KeySupervisionTest extends IntegrationTest {
         ratings = new Ratings(api, jdbc, clock);
     }
 
-    /** 禹州人社局 far worse than 市场监管局 in two consecutive (future, otherwise empty) months. */
-    private YearMonth twoBadMonthsForYuzhou(int firstMonthAhead) {
-        YearMonth month = null;
-        for (int m = firstMonthAhead; m < firstMonthAhead + 2; m++) {
-            month = ratings.moveToMonthAhead(m);
-            for (int i = 0; i < 6; i++) {
-                ratings.cityHall("VERY_SATISFIED");
-                ratings.yuzhou(i % 2 == 0 ? "VERY_DISSATISFIED" : "BASIC");
-            }
-        }
-        YearMonth last = month;
-        Await.until("rankings of " + last, () -> ranking("DEPARTMENT", last.toString()).path("items").size() >= 2
-                && ranking("DEPARTMENT", last.minusMonths(1).toString()).path("items").size() >= 2);
-        return last;
-    }
-
     private JsonNode ranking(String subject, String period) {
         TestApi.Answer answer = ratings.as("supervisor", "GET", "/api/v1/rankings?subject=" + subject + "&period=" + period, null);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -60,7 +43,7 @@ class KeySupervisionTest extends IntegrationTest {
 
     @Test
     void lastOfTheRankingForTwoPeriodsIsProposedConfirmedGivesMeasuresAndIsClosedOnAcceptance() {
-        YearMonth month = twoBadMonthsForYuzhou(14);
+        YearMonth month = ratings.twoBadMonthsForYuzhou(14);
         String period = month.toString();
 
         TestApi.Answer proposed = ratings.as("supervisor", "POST", "/api/v1/supervision/key-entries/proposals",
@@ -128,7 +111,7 @@ class KeySupervisionTest extends IntegrationTest {
 
     @Test
     void measuresNotSubmittedInTimeEscalateOnceToTheOfficeAndTheDepartment() {
-        YearMonth month = twoBadMonthsForYuzhou(17);
+        YearMonth month = ratings.twoBadMonthsForYuzhou(17);
         JsonNode list = ratings.as("supervisor", "POST", "/api/v1/supervision/key-entries/proposals",
                 Map.of("period", month.toString())).json();
         String id = entry(list, "DEPARTMENT", "YZ-RSJ").path("id").asString();

@@ -76,6 +76,39 @@ final class Ratings {
                 .param("e", evaluationId).query(String.class).single());
     }
 
+    /** 禹州人社局 far worse than 市场监管局 in two consecutive (future, otherwise empty) months; answers the second. */
+    YearMonth twoBadMonthsForYuzhou(int firstMonthAhead) {
+        YearMonth month = null;
+        for (int m = firstMonthAhead; m < firstMonthAhead + 2; m++) {
+            month = moveToMonthAhead(m);
+            for (int i = 0; i < 6; i++) {
+                cityHall("VERY_SATISFIED");
+                yuzhou(i % 2 == 0 ? "VERY_DISSATISFIED" : "BASIC");
+            }
+        }
+        YearMonth last = month;
+        Await.until("rankings of " + last, () -> departmentsRanked(last) >= 2 && departmentsRanked(last.minusMonths(1)) >= 2);
+        return last;
+    }
+
+    private int departmentsRanked(YearMonth month) {
+        TestApi.Answer answer = as("supervisor", "GET", "/api/v1/rankings?subject=DEPARTMENT&period=" + month, null);
+        return answer.status() == 200 ? answer.json().path("items").size() : 0;
+    }
+
+    /** The id of the proposed entry of a subject for the period (proposing it now). */
+    String proposedEntry(YearMonth month, String kind, String code) {
+        TestApi.Answer proposed = as("supervisor", "POST", "/api/v1/supervision/key-entries/proposals",
+                Map.of("period", month.toString()));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
+        for (var e : proposed.json()) {
+            if (e.path("kind").asString().equals(kind) && e.path("subjectCode").asString().equals(code)) {
+                return e.path("id").asString();
+            }
+        }
+        throw new AssertionError("not proposed: " + code + " in " + proposed.body());
+    }
+
     TestApi.Answer as(String user, String method, String path, Object body) {
         return api.bearer(api.login(user), method, path, body);
     }

@@ -112,6 +112,26 @@ public class CatalogManagement {
                 .param("d", departmentCode).query(ServiceItem.class).list();
     }
 
+    public List<ServiceBody> serviceBodies() {
+        return jdbc.sql("select code, name, region_code from catalog_service_body order by code").query(ServiceBody.class)
+                .list();
+    }
+
+    public List<Window> windows() {
+        return jdbc.sql("select code, name, service_body_code, department_code from catalog_window order by code")
+                .query(Window.class).list();
+    }
+
+    public List<Staff> staffMembers() {
+        return jdbc.sql("select staff_no, name, window_code, department_code from catalog_staff order by staff_no")
+                .query(Staff.class).list();
+    }
+
+    public List<ServiceItem> items() {
+        return jdbc.sql("select code, name, department_code from catalog_service_item order by code")
+                .query(ServiceItem.class).list();
+    }
+
     public Optional<Device> device(String code) {
         return jdbc.sql("select code, kind, name, service_body_code, window_code from catalog_device where code = :c")
                 .param("c", code).query(Device.class).optional();

@@ -22,11 +22,6 @@ class EvaluationPages {
         this.audit = audit;
     }
 
-    @GetMapping("/console")
-    String console() {
-        return "redirect:/console/evaluations";
-    }
-
     @GetMapping("/console/evaluations")
     String list(EvaluationFilter filter, @AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("filter", filter);

@@ -31,6 +31,8 @@ class ConsoleBrowserTest extends IntegrationTest {
         Rated rated = rateCaseAtCityHall();
 
         login("supervisor");
+        browser.waitVisible("#metrics");
+        browser.open(baseUrl() + "/console/evaluations");
         browser.waitVisible("#evaluations");
         assertThat(browser.find("h1").getText()).isEqualTo("评价列表");
         browser.screenshot("desktop-console-list");
@@ -108,7 +110,7 @@ class ConsoleBrowserTest extends IntegrationTest {
 
         // a correct login afterwards works and clears the failure count
         login("supervisor");
-        browser.waitVisible("#evaluations");
+        browser.waitVisible("#metrics");
     }
 
     @Test

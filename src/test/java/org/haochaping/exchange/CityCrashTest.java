@@ -68,7 +68,7 @@ class CityCrashTest extends IntegrationTest {
             }
             String admin = city.login("admin");
             String supervisor = city.login("supervisor");
-            Await.until("every rating queued in the city", () -> pending(city, supervisor) == 2L * RATINGS);
+            Await.until("every rating queued in the city", java.time.Duration.ofSeconds(180), () -> pending(city, supervisor) == 2L * RATINGS);
 
             CompletableFuture.runAsync(() -> city.bearer(admin, "POST", "/api/v1/admin/jobs/upstream-push/run", null))
                     .exceptionally(killed -> null);
@@ -88,7 +88,7 @@ class CityCrashTest extends IntegrationTest {
             awaitHealthy(city, second, dir.resolve("second.log"));
             String admin = city.login("admin");
             String supervisor = city.login("supervisor");
-            Await.until("every record pushed after the restart", () -> {
+            Await.until("every record pushed after the restart", java.time.Duration.ofSeconds(180), () -> {
                 city.bearer(admin, "POST", "/api/v1/admin/jobs/upstream-push/run", null);
                 return pending(city, supervisor) == 0;
             });

@@ -37,7 +37,7 @@ class SupervisionBrowserTest extends IntegrationTest {
         String id = ratings.proposedEntry(month, "DEPARTMENT", "YZ-RSJ");
 
         login("supervisor");
-        desktop.open(baseUrl() + "/console/supervision?period=" + month);
+        desktop.open(baseUrl() + "/console/supervision/key-entries?period=" + month);
         assertThat(desktop.waitVisible("#key-entries").getText()).contains("禹州市人力资源和社会保障局", "待确认", "连续 2 期");
         desktop.screenshot("supervision-key-list");
         desktop.clickAndWaitForPage(desktop.find("#key-entries").findElement(By.linkText("禹州市人力资源和社会保障局")));

@@ -11,7 +11,12 @@ public final class Await {
     }
 
     public static void until(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        until(what, Duration.ofSeconds(20), condition);
+    }
+
+    /** For work that takes long on a loaded machine (hundreds of events through a child process). */
+    public static void until(String what, Duration patience, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(patience);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("timed out waiting for: " + what);

@@ -64,7 +64,7 @@ class SupervisionPages {
                 .collect(Collectors.toMap(CatalogManagement.Department::code, CatalogManagement.Department::name)));
     }
 
-    @GetMapping("/console/supervision")
+    @GetMapping("/console/supervision/key-entries")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String period,
             @AuthenticationPrincipal CurrentUser user, Model model) {
         KeyEntryStatus filter = Forms.option(KeyEntryStatus.class, status);
@@ -84,7 +84,7 @@ class SupervisionPages {
             RedirectAttributes redirect) {
         String p = Forms.limit(period, 10);
         int[] found = new int[1];
-        String back = Forms.act("/console/supervision?period=" + (p == null ? "" : p), redirect, "", () ->
+        String back = Forms.act("/console/supervision/key-entries?period=" + (p == null ? "" : p), redirect, "", () ->
                 found[0] = entries.propose(p, user).size());
         if (!redirect.getFlashAttributes().containsKey("error")) {
             redirect.addFlashAttribute("done", "已按排名规则生成建议名单：本期共 " + found[0] + " 个对象，请逐一确认。");

@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * history.
  */
 @Controller
-class SupervisionPages {
+class KeySupervisionPages {
 
     private final KeyEntries entries;
     private final Coachings coachings;
@@ -44,7 +44,7 @@ class SupervisionPages {
     private final CatalogManagement catalog;
     private final Clock clock;
 
-    SupervisionPages(KeyEntries entries, Coachings coachings, Deductions deductions, Alerts alerts, Trail trail,
+    KeySupervisionPages(KeyEntries entries, Coachings coachings, Deductions deductions, Alerts alerts, Trail trail,
             CatalogManagement catalog, Clock clock) {
         this.entries = entries;
         this.coachings = coachings;

@@ -106,6 +106,12 @@ public class CatalogManagement {
                 .param("c", code).query(ServiceItem.class).optional();
     }
 
+    /** The service items a department owns, by code. */
+    public List<ServiceItem> itemsOf(String departmentCode) {
+        return jdbc.sql("select code, name, department_code from catalog_service_item where department_code = :d order by code")
+                .param("d", departmentCode).query(ServiceItem.class).list();
+    }
+
     public List<ServiceBody> serviceBodies() {
         return jdbc.sql("select code, name, region_code from catalog_service_body order by code").query(ServiceBody.class)
                 .list();

@@ -10,6 +10,7 @@ import org.haochaping.identity.CurrentUser;
 import org.haochaping.identity.DataScope;
 import org.haochaping.identity.RegionCodes;
 import org.haochaping.rectification.internal.Appeals;
+import org.haochaping.rectification.internal.Facts;
 import org.haochaping.rectification.internal.Problems;
 import org.haochaping.rectification.internal.SupervisionRecords;
 import org.haochaping.rectification.internal.WorkOrder;
@@ -32,9 +33,11 @@ public class RectificationManagement {
     private final Appeals appeals;
     private final Problems problems;
     private final SupervisionRecords supervision;
+    private final Facts facts;
 
     RectificationManagement(WorkOrders workOrders, WorkOrderOpening opening, WorkOrderService service, Appeals appeals,
-            Problems problems, SupervisionRecords supervision) {
+            Problems problems, SupervisionRecords supervision, Facts facts) {
+        this.facts = facts;
         this.workOrders = workOrders;
         this.opening = opening;
         this.service = service;
@@ -129,5 +132,26 @@ public class RectificationManagement {
     public void recordSupervision(SupervisionKind kind, String departmentCode, String staffNo, String workOrderId,
             LocalDate happenedOn, String summary, CurrentUser by) {
         supervision.record(kind, departmentCode, staffNo, workOrderId, happenedOn, summary, by);
+    }
+
+    /** The facts of one work order (no evaluator), whatever its state; empty if unknown. */
+    public Optional<WorkOrderFacts> workOrderFacts(String workOrderId) {
+        return facts.workOrder(workOrderId);
+    }
+
+    /** Work orders of bad ratings given between the dates (inclusive, Asia/Shanghai) within the scope. */
+    public List<WorkOrderFacts> workOrderFacts(DataScope scope, LocalDate from, LocalDate to, int limit) {
+        return facts.workOrders(scope, from.atStartOfDay(Zones.SHANGHAI).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(Zones.SHANGHAI).toOffsetDateTime(), limit);
+    }
+
+    /** The facts of one common problem of the problem ledger; empty if unknown. */
+    public Optional<ProblemFacts> problemFacts(String problemId) {
+        return facts.problem(problemId);
+    }
+
+    /** The common problems within the scope (open ones only if asked), open first. */
+    public List<ProblemFacts> problemFacts(DataScope scope, boolean openOnly) {
+        return facts.problems(scope, openOnly);
     }
 }

@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
 class LoopListener {
 
     private final CaseManagement cases;
-    private final Inbound inbound;
+    private final PushJobs jobs;
     private final Loops loops;
     private final Clock clock;
 
-    LoopListener(CaseManagement cases, Inbound inbound, Loops loops, Clock clock) {
+    LoopListener(CaseManagement cases, PushJobs jobs, Loops loops, Clock clock) {
         this.cases = cases;
-        this.inbound = inbound;
+        this.jobs = jobs;
         this.loops = loops;
         this.clock = clock;
     }
@@ -38,7 +38,8 @@ class LoopListener {
             return;
         }
         String owner = c.origin().clientId();
-        boolean ratedHere = inbound.ratingSender(c.caseNo()).map(sender -> !sender.equals(owner)).orElse(true);
+        // a rating given here (or above) goes down to the owner; one received from the owner does not
+        boolean ratedHere = jobs.downwardFor(c.caseNo()).isPresent();
         loops.follow(new Loops.Loop(c.caseNo(), owner, c.origin().displayName(), rating.evaluationId(), rating.level(),
                 rating.channel(), ratedHere, rating.submittedAt(), c.itemName(), c.regionCode(), c.departmentCode()),
                 Zones.now(clock));

@@ -62,17 +62,15 @@ class LoopViews {
     private final Conflicts conflicts;
     private final CaseManagement cases;
     private final EvaluationManagement evaluations;
-    private final Inbound inbound;
 
     LoopViews(Loops loops, ReceivedRectifications results, PushJobs jobs, Conflicts conflicts, CaseManagement cases,
-            EvaluationManagement evaluations, Inbound inbound) {
+            EvaluationManagement evaluations) {
         this.loops = loops;
         this.results = results;
         this.jobs = jobs;
         this.conflicts = conflicts;
         this.cases = cases;
         this.evaluations = evaluations;
-        this.inbound = inbound;
     }
 
     Page list(CurrentUser user, Integer page, Integer size) {
@@ -102,8 +100,8 @@ class LoopViews {
         List<ReceivedRectifications.Result> rs = results.forCase(caseNo);
         Forwarding forwarding = jobs.downwardFor(caseNo).map(j -> new Forwarding(j.status(), forwardingLabel(j),
                 j.attempts(), j.lastError(), j.sentAt())).orElse(null);
-        boolean ratedHere = rating != null && inbound.ratingSender(caseNo)
-                .map(sender -> !sender.equals(c.origin().clientId())).orElse(true);
+        // a rating given here (or above) goes down to the owner; one received from the owner does not
+        boolean ratedHere = rating != null && forwarding != null;
         return new Detail(caseNo, c.itemName(), c.departmentCode(), c.regionCode(), c.origin().displayName(),
                 rating == null ? null : rating.id(), rating == null ? null : rating.level(),
                 rating == null ? null : rating.level().label(), rating == null ? null : rating.channel(),

@@ -13,8 +13,12 @@ import java.util.UUID;
 
 import org.haochaping.identity.DataScope;
 import org.haochaping.system.Zones;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The persisted outbox of records to send: up to the upstream ({@code target} null), or down to the lower-level
@@ -53,9 +57,12 @@ class PushJobs {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    PushJobs(JdbcClient jdbc) {
+    PushJobs(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Queues a record for the upstream once; answers false when it was queued before. */
@@ -72,15 +79,21 @@ class PushJobs {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString();
-        jdbc.sql("""
-                insert into exchange_push_job (id, kind, record_key, case_no, evaluation_id, region_code,
-                    department_code, status, next_attempt_at, created_at, target, payload)
-                values (:id, :kind, :key, :caseNo, :evaluationId, :region, :department, 'PENDING', :now, :now, :target,
-                    :payload)
-                """).param("id", id).param("kind", job.kind().name()).param("key", job.recordKey())
-                .param("caseNo", job.caseNo()).param("evaluationId", job.evaluationId())
-                .param("region", job.regionCode()).param("department", job.departmentCode())
-                .param("target", job.target()).param("payload", job.payload()).param("now", now).update();
+        try {
+            // in a savepoint: two listeners may queue the same case at once (its completion and its rating), and
+            // PostgreSQL aborts a transaction on a failed statement
+            savepoint.executeWithoutResult(status -> jdbc.sql("""
+                    insert into exchange_push_job (id, kind, record_key, case_no, evaluation_id, region_code,
+                        department_code, status, next_attempt_at, created_at, target, payload)
+                    values (:id, :kind, :key, :caseNo, :evaluationId, :region, :department, 'PENDING', :now, :now,
+                        :target, :payload)
+                    """).param("id", id).param("kind", job.kind().name()).param("key", job.recordKey())
+                    .param("caseNo", job.caseNo()).param("evaluationId", job.evaluationId())
+                    .param("region", job.regionCode()).param("department", job.departmentCode())
+                    .param("target", job.target()).param("payload", job.payload()).param("now", now).update());
+        } catch (DuplicateKeyException queuedAtTheSameMoment) {
+            return Optional.empty();
+        }
         return Optional.of(id);
     }
 

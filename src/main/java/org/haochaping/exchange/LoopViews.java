@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.haochaping.casework.CaseManagement;
 import org.haochaping.casework.CaseView;
+import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.evaluation.Channel;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
@@ -47,7 +48,8 @@ class LoopViews {
     }
 
     /** A case's loop in full. */
-    record Detail(String caseNo, String itemName, String departmentCode, String regionCode, String handledBy,
+    record Detail(String caseNo, String itemName, String departmentCode, String departmentName, String regionCode,
+            String regionName, String handledBy,
             String evaluationId, Level level, String levelLabel, Channel channel, OffsetDateTime ratedAt,
             boolean ratedHere, boolean valid, String comment, Forwarding forwarding, List<Result> results,
             String stage, List<Conflicts.Conflict> conflicts) {
@@ -62,15 +64,17 @@ class LoopViews {
     private final Conflicts conflicts;
     private final CaseManagement cases;
     private final EvaluationManagement evaluations;
+    private final CatalogManagement catalog;
 
     LoopViews(Loops loops, ReceivedRectifications results, PushJobs jobs, Conflicts conflicts, CaseManagement cases,
-            EvaluationManagement evaluations) {
+            EvaluationManagement evaluations, CatalogManagement catalog) {
         this.loops = loops;
         this.results = results;
         this.jobs = jobs;
         this.conflicts = conflicts;
         this.cases = cases;
         this.evaluations = evaluations;
+        this.catalog = catalog;
     }
 
     Page list(CurrentUser user, Integer page, Integer size) {
@@ -102,7 +106,10 @@ class LoopViews {
                 j.attempts(), j.lastError(), j.sentAt())).orElse(null);
         // a rating given here (or above) goes down to the owner; one received from the owner does not
         boolean ratedHere = rating != null && forwarding != null;
-        return new Detail(caseNo, c.itemName(), c.departmentCode(), c.regionCode(), c.origin().displayName(),
+        return new Detail(caseNo, c.itemName(), c.departmentCode(),
+                catalog.department(c.departmentCode()).map(CatalogManagement.Department::name).orElse(null),
+                c.regionCode(), catalog.region(c.regionCode()).map(CatalogManagement.Region::name).orElse(null),
+                c.origin().displayName(),
                 rating == null ? null : rating.id(), rating == null ? null : rating.level(),
                 rating == null ? null : rating.level().label(), rating == null ? null : rating.channel(),
                 rating == null ? null : rating.submittedAt(), ratedHere, rating == null || rating.valid(),

@@ -59,7 +59,9 @@ class DemoFixture {
         }));
         if (fresh) {
             history.create(settings.historyCases());
-            rectification.create();
+            if (settings.workOrders()) {
+                rectification.create();
+            }
             log.info("Loaded the Xuchang demo fixture with {} historical cases", settings.historyCases());
         }
     }

@@ -33,6 +33,9 @@ class ReceivedRectifications {
         }
     }
 
+    /** A rectification and the closing of its order may happen in the same second: the rectification came first. */
+    private static final String RECTIFIED_FIRST = "case when status = 'RECTIFIED' then 0 else 1 end";
+
     private final JdbcClient jdbc;
 
     ReceivedRectifications(JdbcClient jdbc) {
@@ -63,7 +66,8 @@ class ReceivedRectifications {
 
     /** The results of a case, oldest first. */
     List<Result> forCase(String caseNo) {
-        return jdbc.sql("select * from exchange_rectification where case_no = :c order by happened_at, status")
+        return jdbc.sql("select * from exchange_rectification where case_no = :c order by happened_at, "
+                + RECTIFIED_FIRST)
                 .param("c", caseNo).query(ReceivedRectifications::map).list();
     }
 
@@ -72,7 +76,8 @@ class ReceivedRectifications {
         if (caseNos.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from exchange_rectification where case_no in (:c) order by happened_at, status")
+        return jdbc.sql("select * from exchange_rectification where case_no in (:c) order by happened_at, "
+                + RECTIFIED_FIRST)
                 .param("c", List.copyOf(caseNos)).query(ReceivedRectifications::map).list();
     }
 

@@ -90,7 +90,8 @@ class RoundTripTest extends IntegrationTest {
                 "--spring.datasource.url=jdbc:h2:file:" + CITY_DATA.resolve("city").toAbsolutePath()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--hcp.demo.enabled=true", "--hcp.demo.history-cases=0", "--hcp.system.scheduler-enabled=false",
+                "--hcp.demo.enabled=true", "--hcp.demo.history-cases=0", "--hcp.demo.work-orders=false",
+                "--hcp.system.scheduler-enabled=false",
                 "--hcp.integrity.quarantine=false", "--spring.main.banner-mode=off",
                 "--hcp.exchange.upstream.url=" + baseUrl(), "--hcp.exchange.upstream.client-id=" + CITY_CLIENT,
                 "--hcp.exchange.upstream.client-secret=" + CITY_SECRET);

@@ -59,8 +59,9 @@ class ExchangePages {
         model.addAttribute("summary", jobs.summary(now.toLocalDate(), now, user.scope()));
         model.addAttribute("downward", jobs.summary(now.toLocalDate(), now, user.scope(), true));
         model.addAttribute("downstreams", downstreams());
-        model.addAttribute("deadLetters", deadLetters.list(user));
-        model.addAttribute("owners", ownerNames(deadLetters.list(user)));
+        List<PushJobs.PushJob> dead = deadLetters.list(user);
+        model.addAttribute("deadLetters", dead);
+        model.addAttribute("owners", ownerNames(dead));
         model.addAttribute("mayRetry", DeadLetters.OPERATORS.contains(user.role()));
         model.addAttribute("days", reconciliations.recent(now.toLocalDate(), 7));
         model.addAttribute("conflicts", conflicts.recent(user.scope(), 20));

@@ -71,7 +71,7 @@ class InboundRectifications {
             cause = named(RootCause.class, r.rootCause(), "rootCause", errors);
             if (r.rectifyMeasures() == null) {
                 errors.add("rectifyMeasures", "不能为空");
-            } else if (r.rectifyMeasures().codePointCount(0, r.rectifyMeasures().length()) > MAX_MEASURES) {
+            } else if (r.rectifyMeasures().length() > MAX_MEASURES) {
                 errors.add("rectifyMeasures", "最多 " + MAX_MEASURES + " 字");
             }
             happenedAt = time(r.rectifyTime(), "rectifyTime", errors);

@@ -21,7 +21,7 @@ update channels_sms_invitation set status = 'CANCELLED'
 -- The outbox also carries ratings down to the owners of their cases (target: the owner's client id; null: the
 -- upstream) and rectification results up (payload: the facts of the result when it was queued).
 alter table exchange_push_job add column target varchar(64);
-alter table exchange_push_job add column payload varchar(4000);
+alter table exchange_push_job add column payload varchar(8000);
 create index exchange_push_job_target_idx on exchange_push_job (target, status, next_attempt_at);
 
 -- Rectification results received from the platforms that own the cases, one row per result.

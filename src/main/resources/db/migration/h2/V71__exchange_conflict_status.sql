@@ -20,7 +20,7 @@ create table exchange_push_job_v71 (
     sent_at            timestamp with time zone,
     sent_on            date,
     target             varchar(64),
-    payload            varchar(4000)
+    payload            varchar(8000)
 );
 insert into exchange_push_job_v71 (id, kind, record_key, case_no, evaluation_id, region_code, department_code, status,
         attempts, client_failures, next_attempt_at, last_attempt_at, last_status, last_error, code_table_version,

@@ -102,6 +102,30 @@ class ExchangeLoopBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void aRatingGivenHereShowsItsWayDownToTheOwner() {
+        String caseNo = Cases.newCaseNo();
+        OffsetDateTime now = Zones.now(clock);
+        Map<String, String> record = new LinkedHashMap<>();
+        record.put("projectNo", caseNo);
+        record.put("taskCode", "ITEM-MZJ-001");
+        record.put("taskName", "结婚登记");
+        record.put("deptCode", "114110020050412748");
+        record.put("areaCode", "411002");
+        record.put("proStatus", "3");
+        record.put("finishDate", now.minusHours(2).format(TIME));
+        assertThat(report(record).status()).isEqualTo(201);
+        assertThat(api.signed("POST", "/api/v1/evaluations", TestApi.json(Map.of("caseNo", caseNo, "channel", "PC",
+                "level", "DISSATISFIED", "comment", "网上评价 " + caseNo)), TestApi.PLATFORM, TestApi.PLATFORM_SECRET)
+                .status()).isEqualTo(201);
+
+        login("supervisor");
+        browser.open(baseUrl() + "/console/exchange/loops/" + caseNo);
+        assertThat(browser.waitVisible("#loop-forwarding").getText()).isEqualTo("待转送");
+        assertThat(browser.pageText()).contains("网上办事大厅（在本平台评价，转送办理平台办理）", "办理平台尚未报送整改结果");
+        browser.screenshot("desktop-exchange-loop-rated-here");
+    }
+
+    @Test
     void aHandlerSeesWhoHandlesTheRatingButNotTheExchangePages() {
         String caseNo = ratedAndRectifiedBelow();
         login("wd.supervisor");

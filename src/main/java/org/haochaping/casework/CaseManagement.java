@@ -3,7 +3,9 @@ package org.haochaping.casework;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -58,6 +60,15 @@ public class CaseManagement {
         return cases.completedAtWindow(windowCode, mobileIndex, since, limit);
     }
 
+    /**
+     * The owners of those of the given cases that another platform owns (case number to owner); the cases this
+     * instance owns are not in the map.
+     */
+    public Map<String, CaseOrigin> ownersOf(Collection<String> caseNos) {
+        List<String> distinct = caseNos.stream().filter(Objects::nonNull).distinct().toList();
+        return distinct.isEmpty() ? Map.of() : cases.owners(distinct);
+    }
+
     public static boolean validCaseNo(String caseNo) {
         return caseNo != null && CASE_NO.matcher(caseNo).matches();
     }
@@ -68,13 +79,24 @@ public class CaseManagement {
      */
     @Transactional
     public ReportOutcome report(String caseNo, CaseReport report, String reportedBy) {
+        return report(caseNo, report, reportedBy, null);
+    }
+
+    /**
+     * Stores a case another platform reported and owns ({@code origin}; null: this instance owns it), as
+     * {@link #report(String, CaseReport, String)} does. The owner is fixed when the case is first stored: only the
+     * owner handles the case (domain §8, one handler), so the events of a case owned elsewhere say so.
+     */
+    @Transactional
+    public ReportOutcome report(String caseNo, CaseReport report, String reportedBy, CaseOrigin origin) {
         if (!validCaseNo(caseNo)) {
             throw FieldProblem.of("caseNo", "办件编号须为 1 到 50 位字母、数字、- 或 _");
         }
         checkReferences(report);
         OffsetDateTime now = Zones.now(clock);
-        CaseView incoming = toView(caseNo, report, now);
         Optional<CaseView> existing = cases.find(caseNo);
+        // the owner is fixed when the case is first stored
+        CaseView incoming = toView(caseNo, report, now, existing.isPresent() ? existing.get().origin() : origin);
         if (existing.isPresent()) {
             CaseView old = existing.get();
             if (sameFacts(old, incoming)) {
@@ -92,7 +114,7 @@ public class CaseManagement {
         if (incoming.completed() && existing.map(c -> !c.completed()).orElse(true)) {
             events.publishEvent(new CaseCompleted(caseNo, incoming.regionCode(), incoming.departmentCode(),
                     incoming.serviceBodyCode(), incoming.windowCode(), incoming.staffNo(), incoming.completedAt(),
-                    incoming.generatedAt()));
+                    incoming.generatedAt(), incoming.origin() == null ? null : incoming.origin().clientId()));
         }
         return new ReportOutcome(incoming, existing.isEmpty(), true);
     }
@@ -120,7 +142,7 @@ public class CaseManagement {
         }
     }
 
-    private CaseView toView(String caseNo, CaseReport r, OffsetDateTime now) {
+    private CaseView toView(String caseNo, CaseReport r, OffsetDateTime now, CaseOrigin origin) {
         String body = r.serviceBodyCode();
         if (body == null && r.windowCode() != null) {
             body = catalog.window(r.windowCode()).map(CatalogManagement.Window::serviceBodyCode).orElse(null);
@@ -129,13 +151,13 @@ public class CaseManagement {
         OffsetDateTime generatedAt = r.status() == CaseStatus.COMPLETED ? orNow(r.generatedAt() != null ? r.generatedAt() : completedAt, now) : at(r.generatedAt());
         return new CaseView(caseNo, r.itemCode().trim(), r.itemName().trim(), r.departmentCode(), body, r.windowCode(),
                 r.staffNo(), r.staffName(), r.regionCode(), r.status(), r.handlingForm(), r.caseType(),
-                at(r.acceptedAt()), completedAt, generatedAt, SealedIdentity.seal(r.applicant(), vault));
+                at(r.acceptedAt()), completedAt, generatedAt, SealedIdentity.seal(r.applicant(), vault), origin);
     }
 
     private static CaseView withCompletion(CaseView c, OffsetDateTime completedAt, OffsetDateTime generatedAt) {
         return new CaseView(c.caseNo(), c.itemCode(), c.itemName(), c.departmentCode(), c.serviceBodyCode(),
                 c.windowCode(), c.staffNo(), c.staffName(), c.regionCode(), c.status(), c.handlingForm(), c.caseType(),
-                c.acceptedAt(), completedAt, generatedAt, c.applicant());
+                c.acceptedAt(), completedAt, generatedAt, c.applicant(), c.origin());
     }
 
     private boolean sameFacts(CaseView a, CaseView b) {

@@ -3,7 +3,9 @@ package org.haochaping.casework;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.haochaping.system.Zones;
@@ -39,10 +41,12 @@ class Cases {
                 insert into casework_case (case_no, item_code, item_name, department_code, service_body_code, window_code,
                     staff_no, staff_name, region_code, applicant_type, applicant_name, applicant_id_type, applicant_id_number,
                     applicant_id_index, applicant_mobile, applicant_mobile_index, handling_form, case_type, status,
-                    accepted_at, completed_at, generated_at, reported_by, received_at, updated_at)
+                    accepted_at, completed_at, generated_at, reported_by, received_at, updated_at, origin_client,
+                    origin_name)
                 values (:caseNo, :itemCode, :itemName, :departmentCode, :serviceBodyCode, :windowCode, :staffNo, :staffName,
                     :regionCode, :aType, :aName, :aIdType, :aId, :aIdIndex, :aMobile, :aMobileIndex, :handlingForm,
-                    :caseType, :status, :acceptedAt, :completedAt, :generatedAt, :reportedBy, :now, :now)
+                    :caseType, :status, :acceptedAt, :completedAt, :generatedAt, :reportedBy, :now, :now, :originClient,
+                    :originName)
                 """ : """
                 update casework_case set item_code = :itemCode, item_name = :itemName, department_code = :departmentCode,
                     service_body_code = :serviceBodyCode, window_code = :windowCode, staff_no = :staffNo,
@@ -67,6 +71,8 @@ class Cases {
                 .param("status", c.status().name()).param("acceptedAt", c.acceptedAt())
                 .param("completedAt", c.completedAt()).param("generatedAt", c.generatedAt())
                 .param("reportedBy", reportedBy).param("now", now)
+                .param("originClient", c.origin() == null ? null : c.origin().clientId())
+                .param("originName", c.origin() == null ? null : c.origin().name())
                 .update();
     }
 
@@ -82,7 +88,21 @@ class Cases {
                 rs.getString("staff_no"), rs.getString("staff_name"), rs.getString("region_code"),
                 CaseStatus.valueOf(rs.getString("status")), form == null ? null : HandlingForm.valueOf(form),
                 caseType == null ? null : CaseType.valueOf(caseType), time(rs, "accepted_at"), time(rs, "completed_at"),
-                time(rs, "generated_at"), applicant);
+                time(rs, "generated_at"), applicant, origin(rs));
+    }
+
+    private static CaseOrigin origin(ResultSet rs) throws SQLException {
+        String client = rs.getString("origin_client");
+        return client == null ? null : new CaseOrigin(client, rs.getString("origin_name"));
+    }
+
+    Map<String, CaseOrigin> owners(List<String> caseNos) {
+        Map<String, CaseOrigin> owners = new HashMap<>();
+        jdbc.sql("select case_no, origin_client, origin_name from casework_case where case_no in (:c) and origin_client is not null")
+                .param("c", caseNos)
+                .query((rs, n) -> owners.put(rs.getString(1), new CaseOrigin(rs.getString(2), rs.getString(3))))
+                .list();
+        return owners;
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Schedules the SMS invitation of a completed case whose applicant left a mobile: due a little after completion
  * (the person may rate at the window first), given up when the case can no longer be rated by a person (the 7-day
- * default of 第九条). Idempotent: the event registry may deliver the event again.
+ * default of 第九条). A case another platform owns is never invited here: its owner invites (domain §8, one
+ * handler). Idempotent: the event registry may deliver the event again.
  */
 @Component
 class SmsInvitationListener {
@@ -36,6 +37,9 @@ class SmsInvitationListener {
 
     @ApplicationModuleListener
     void on(CaseCompleted completed) {
+        if (!completed.ownedHere()) {
+            return;
+        }
         CaseView c = cases.find(completed.caseNo()).orElse(null);
         if (c == null || c.applicant() == null || c.applicant().mobileIndex() == null
                 || evaluations.isRated(completed.caseNo())) {

@@ -4,7 +4,10 @@ import org.haochaping.casework.CaseCompleted;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Starts the 7-day default clock (第九条) for each completed case that has no rating yet. */
+/**
+ * Starts the 7-day default clock (第九条) for each completed case that has no rating yet. A case another platform
+ * owns gets no clock here: its owner runs the default and reports it (domain §8, one handler).
+ */
 @Component
 class CaseCompletedListener {
 
@@ -20,7 +23,7 @@ class CaseCompletedListener {
 
     @ApplicationModuleListener
     void on(CaseCompleted completed) {
-        if (!evaluations.existsForCase(completed.caseNo())) {
+        if (completed.ownedHere() && !evaluations.existsForCase(completed.caseNo())) {
             expected.expect(completed.caseNo(), completed.regionCode(), policy.dueAt(completed.generatedAt()));
         }
     }

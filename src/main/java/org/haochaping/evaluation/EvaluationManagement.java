@@ -18,6 +18,7 @@ import org.haochaping.identity.PersonalDataVault;
 import org.haochaping.system.DomainProblem;
 import org.haochaping.system.FieldProblem;
 import org.haochaping.system.Zones;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,9 +39,11 @@ public class EvaluationManagement {
     private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<OwnerRelay> relay;
 
     EvaluationManagement(Evaluations evaluations, ExpectedRatings expected, CaseManagement cases,
-            CatalogManagement catalog, PersonalDataVault vault, ApplicationEventPublisher events, Clock clock) {
+            CatalogManagement catalog, PersonalDataVault vault, ApplicationEventPublisher events, Clock clock,
+            ObjectProvider<OwnerRelay> relay) {
         this.evaluations = evaluations;
         this.expected = expected;
         this.cases = cases;
@@ -48,6 +51,7 @@ public class EvaluationManagement {
         this.vault = vault;
         this.events = events;
         this.clock = clock;
+        this.relay = relay;
     }
 
     /**
@@ -86,6 +90,10 @@ public class EvaluationManagement {
                 command.dimensions(), command.reasons().stream().distinct().toList(), comment, command.channel(),
                 submittedAt, true, false, defaulted, c.itemCode(), c.itemName(), c.departmentCode(), c.serviceBodyCode(),
                 c.windowCode(), c.staffNo(), c.regionCode(), evaluator, command.consentContact(), command.consentShare());
+        if (!defaulted && !c.ownedHere()) {
+            // the owner decides whether this is the case's one rating (第六条) and handles it (domain §8)
+            relay.ifAvailable(r -> r.relay(c, rating));
+        }
         try {
             evaluations.insert(rating, reasonSet, now);
         } catch (DataIntegrityViolationException | ConcurrencyFailureException e) {

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.haochaping.casework.CaseManagement;
+import org.haochaping.casework.CaseOrigin;
 import org.haochaping.identity.AuditLog;
 import org.haochaping.identity.CurrentUser;
 import org.haochaping.identity.PersonalDataVault;
@@ -26,12 +28,15 @@ class EvaluationQueries {
     private final RatingPresenter presenter;
     private final PersonalDataVault vault;
     private final AuditLog audit;
+    private final CaseManagement cases;
 
-    EvaluationQueries(Evaluations evaluations, RatingPresenter presenter, PersonalDataVault vault, AuditLog audit) {
+    EvaluationQueries(Evaluations evaluations, RatingPresenter presenter, PersonalDataVault vault, AuditLog audit,
+            CaseManagement cases) {
         this.evaluations = evaluations;
         this.presenter = presenter;
         this.vault = vault;
         this.audit = audit;
+        this.cases = cases;
     }
 
     Page<RatingJson> list(EvaluationFilter filter, CurrentUser viewer) {
@@ -39,8 +44,9 @@ class EvaluationQueries {
         String where = scope.sql("e") + " and " + filter.sql("e");
         Map<String, Object> params = new HashMap<>(scope.params());
         params.putAll(filter.params());
-        List<RatingJson> items = evaluations.page(where, params, filter.pageOrZero(), filter.sizeOrDefault()).stream()
-                .map(e -> presenter.present(e, viewer)).toList();
+        List<EvaluationView> found = evaluations.page(where, params, filter.pageOrZero(), filter.sizeOrDefault());
+        Map<String, CaseOrigin> owners = cases.ownersOf(found.stream().map(EvaluationView::caseNo).toList());
+        List<RatingJson> items = found.stream().map(e -> presenter.present(e, viewer, owners.get(e.caseNo()))).toList();
         if (viewer.seesEvaluatorIdentity() && !items.isEmpty()) {
             audit.record("READ_EVALUATOR_MASKED", "evaluations", items.size() + " ratings listed with masked identity");
         }
@@ -48,7 +54,8 @@ class EvaluationQueries {
     }
 
     RatingJson detail(String id, CurrentUser viewer) {
-        RatingJson rating = presenter.present(visible(id, viewer), viewer);
+        EvaluationView found = visible(id, viewer);
+        RatingJson rating = presenter.present(found, viewer, cases.ownersOf(List.of(found.caseNo())).get(found.caseNo()));
         if (rating.evaluator() != null) {
             audit.record("READ_EVALUATOR_MASKED", "evaluation:" + id, null);
         }

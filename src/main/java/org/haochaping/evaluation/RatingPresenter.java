@@ -1,5 +1,6 @@
 package org.haochaping.evaluation;
 
+import org.haochaping.casework.CaseOrigin;
 import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.identity.CurrentUser;
 import org.haochaping.identity.PersonalDataVault;
@@ -18,7 +19,7 @@ class RatingPresenter {
         this.catalog = catalog;
     }
 
-    RatingJson present(EvaluationView e, CurrentUser viewer) {
+    RatingJson present(EvaluationView e, CurrentUser viewer, CaseOrigin owner) {
         boolean ratedStaff = viewer.role() == Role.STAFF;
         boolean identity = viewer.seesEvaluatorIdentity() && e.evaluator() != null;
         return new RatingJson(e.id(), ratedStaff ? null : e.caseNo(), e.level(), e.level().label(), e.dimensions(),
@@ -27,6 +28,6 @@ class RatingPresenter {
                 e.departmentCode(), catalog.department(e.departmentCode()).map(CatalogManagement.Department::name).orElse(null),
                 e.serviceBodyCode(), e.serviceBodyCode() == null ? null
                         : catalog.serviceBody(e.serviceBodyCode()).map(CatalogManagement.ServiceBody::name).orElse(null), e.windowCode(), e.staffNo(), e.regionCode(),
-                identity ? e.evaluator().masked(vault) : null);
+                identity ? e.evaluator().masked(vault) : null, owner == null ? null : owner.displayName());
     }
 }

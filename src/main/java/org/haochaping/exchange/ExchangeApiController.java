@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The exchange contract of {@code api.md}: lower-level platforms and other vendors' systems report records (signed,
- * JSON or provincial form fields) and read their daily counts; staff read the local side of the reconciliation and
- * the dead-letter list.
+ * JSON or provincial form fields) and read their daily counts, the upper platform forwards ratings given above of
+ * cases owned here; staff read the local side of the reconciliation (with the rating conflicts), the dead-letter
+ * list and the loops of the cases lower-level platforms handle.
  */
 @RestController
 class ExchangeApiController {
@@ -41,11 +42,27 @@ class ExchangeApiController {
     }
 
     record ReconciliationAnswer(LocalDate date, String upstream, boolean checked, boolean matches,
-            OffsetDateTime checkedAt, List<Reconciliations.Line> kinds, long pending, long dead) {
+            OffsetDateTime checkedAt, List<Reconciliations.Line> kinds, long pending, long dead,
+            List<ConflictLine> conflicts, Downward downward) {
     }
 
+    /** A rating of a case met another rating of it on the other level (第六条). */
+    record ConflictLine(String caseNo, Conflicts.Side side, String sideLabel, String peer, String evaluationId,
+            Conflicts.Rating ours, Conflicts.Rating theirs, OffsetDateTime detectedAt) {
+
+        static ConflictLine of(Conflicts.Conflict c) {
+            return new ConflictLine(c.caseNo(), c.side(), c.side().label(), c.peer(), c.evaluationId(), c.ours(),
+                    c.theirs(), c.detectedAt());
+        }
+    }
+
+    /** The ratings given here going down to the platforms that own their cases. */
+    record Downward(long pending, long dead, long sentToday, long conflicts) {
+    }
+
+    /** A record waiting for an operator; {@code target} names the lower-level platform of a rating going down. */
     record DeadLetter(String id, RecordKind kind, String caseNo, int attempts, Integer lastStatus, String lastError,
-            OffsetDateTime lastAttemptAt, OffsetDateTime createdAt) {
+            OffsetDateTime lastAttemptAt, OffsetDateTime createdAt, String target) {
     }
 
     private final InboundReports reports;
@@ -53,16 +70,21 @@ class ExchangeApiController {
     private final Reconciliations reconciliations;
     private final DeadLetters deadLetters;
     private final PushJobs jobs;
+    private final Conflicts conflicts;
+    private final LoopViews loops;
     private final ExchangeSettings settings;
     private final Clock clock;
 
     ExchangeApiController(InboundReports reports, Inbound inbound, Reconciliations reconciliations,
-            DeadLetters deadLetters, PushJobs jobs, ExchangeSettings settings, Clock clock) {
+            DeadLetters deadLetters, PushJobs jobs, Conflicts conflicts, LoopViews loops, ExchangeSettings settings,
+            Clock clock) {
         this.reports = reports;
         this.inbound = inbound;
         this.reconciliations = reconciliations;
         this.deadLetters = deadLetters;
         this.jobs = jobs;
+        this.conflicts = conflicts;
+        this.loops = loops;
         this.settings = settings;
         this.clock = clock;
     }
@@ -113,16 +135,32 @@ class ExchangeApiController {
         OffsetDateTime now = Zones.now(clock);
         Reconciliations.Day day = reconciliations.day(date == null ? now.toLocalDate() : date);
         PushJobs.Summary summary = jobs.summary(now.toLocalDate(), now, user.scope());
+        PushJobs.Summary down = jobs.summary(now.toLocalDate(), now, user.scope(), true);
         return new ReconciliationAnswer(day.date(),
                 settings.upstream().configured() ? settings.upstream().baseUrl() : null, day.checked(),
-                day.matches(), day.checkedAt(), day.lines(), summary.pending(), summary.dead());
+                day.matches(), day.checkedAt(), day.lines(), summary.pending(), summary.dead(),
+                conflicts.on(day.date(), user.scope()).stream().map(ConflictLine::of).toList(),
+                new Downward(down.pending(), down.dead(), down.sentToday(), down.conflicts()));
+    }
+
+    /** The bad ratings of cases that lower-level platforms own and handle, with where their loop stands. */
+    @GetMapping("/api/v1/exchange/loops")
+    LoopViews.Page loops(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @AuthenticationPrincipal Object principal) {
+        return loops.list(staff(principal), page, size);
+    }
+
+    /** The whole loop of one such case: the rating, its way to the owner and the owner's rectification results. */
+    @GetMapping("/api/v1/exchange/loops/{caseNo}")
+    LoopViews.Detail loop(@PathVariable String caseNo, @AuthenticationPrincipal Object principal) {
+        return loops.detail(caseNo, staff(principal));
     }
 
     @GetMapping("/api/v1/exchange/dead-letters")
     Map<String, Object> deadLetters(@AuthenticationPrincipal Object principal) {
         List<DeadLetter> items = deadLetters.list(staff(principal)).stream()
                 .map(j -> new DeadLetter(j.id(), j.kind(), j.caseNo(), j.attempts(), j.lastStatus(), j.lastError(),
-                        j.lastAttemptAt(), j.createdAt()))
+                        j.lastAttemptAt(), j.createdAt(), j.target()))
                 .toList();
         return Map.of("items", items, "total", items.size());
     }
@@ -133,12 +171,17 @@ class ExchangeApiController {
         return Map.of("id", id, "status", PushJobs.Status.PENDING.name());
     }
 
+    /**
+     * Who may report: lower-level platforms and business systems (cases, ratings, rectification results), and the
+     * upper platform, registered here as a trusted platform, which forwards ratings given above of cases owned here.
+     */
     private static ApiClientPrincipal sender(Object principal) {
         if (principal instanceof ApiClientPrincipal client && (client.kind() == ApiClientPrincipal.Kind.LOWER_PLATFORM
-                || client.kind() == ApiClientPrincipal.Kind.BUSINESS_SYSTEM)) {
+                || client.kind() == ApiClientPrincipal.Kind.BUSINESS_SYSTEM
+                || client.kind() == ApiClientPrincipal.Kind.PLATFORM)) {
             return client;
         }
-        throw DomainProblem.forbidden("只有经签名认证的下级平台或业务系统可以报送和对账。");
+        throw DomainProblem.forbidden("只有经签名认证的下级平台、业务系统或上级平台可以报送和对账。");
     }
 
     private static CurrentUser staff(Object principal) {

@@ -13,12 +13,15 @@ import org.haochaping.system.Zones;
  * One record of the exchange, named as the provincial interfaces name the fields (domain.md §5): a case
  * ({@code projectNo}, {@code taskCode} …) and, when {@code satisfaction} is present, its rating. Every value is text,
  * coded with the target's code table; times read {@code yyyy-MM-dd HH:mm:ss} in Beijing time. {@code finishDate}
- * (办结时间) and {@code userPageType} (证件类型) are additions of this system's exchange.
+ * (办结时间), {@code userPageType} (证件类型), {@code evalDimensions} (分项评价, {@code ATTITUDE:4,EFFICIENCY:5} with
+ * the satisfaction codes) and {@code consentContact}/{@code consentShare} (the evaluator's recorded consents, 1 or
+ * 0) are additions of this system's exchange.
  */
 record ExchangeRecord(String projectNo, String taskCode, String taskName, String deptCode, String areaCode,
         String proStatus, String acceptDate, String finishDate, String promiseTime, String userName, String userProp,
         String userPageType, String certKeyGOV, String pf, String satisfaction, String evalDetail,
-        String writingEvaluation, String assessTime, String assessNumber, String dataSource) {
+        String writingEvaluation, String assessTime, String assessNumber, String dataSource, String evalDimensions,
+        String consentContact, String consentShare) {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -55,6 +58,9 @@ record ExchangeRecord(String projectNo, String taskCode, String taskName, String
         put(fields, "assessTime", assessTime);
         put(fields, "assessNumber", assessNumber);
         put(fields, "dataSource", dataSource);
+        put(fields, "evalDimensions", evalDimensions);
+        put(fields, "consentContact", consentContact);
+        put(fields, "consentShare", consentShare);
         return fields;
     }
 
@@ -64,7 +70,8 @@ record ExchangeRecord(String projectNo, String taskCode, String taskName, String
                 v(f, "areaCode"), v(f, "proStatus"), v(f, "acceptDate"), v(f, "finishDate"), v(f, "promiseTime"),
                 v(f, "userName"), v(f, "userProp"), v(f, "userPageType"), v(f, "certKeyGOV"), v(f, "pf"),
                 v(f, "satisfaction"), v(f, "evalDetail"), v(f, "writingEvaluation"), v(f, "assessTime"),
-                v(f, "assessNumber"), v(f, "dataSource"));
+                v(f, "assessNumber"), v(f, "dataSource"), v(f, "evalDimensions"), v(f, "consentContact"),
+                v(f, "consentShare"));
     }
 
     static String format(OffsetDateTime time) {

@@ -2,22 +2,29 @@ package org.haochaping.exchange;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the exchange: the upstream this instance pushes to (none when {@code url} is empty), how pushes are
- * retried, the code table inbound reports are read with, this system's {@code dataSource} code, and code tables
- * defined by configuration ({@code hcp.exchange.code-tables.<target>.<KIND>.<LOCAL>=<remote>}), each change of which
- * becomes a new version of that target's table.
+ * Settings of the exchange: the upstream this instance pushes to (none when {@code url} is empty), the lower-level
+ * platforms it forwards ratings down to ({@code hcp.exchange.downstream.<clientId>.*}, keyed by the client id each
+ * of them reports here with), how pushes are retried, how long a rating given here waits for its owner before it is
+ * forwarded later ({@code relayTimeout}), the code table inbound reports are read with, this system's
+ * {@code dataSource} code, and code tables defined by configuration
+ * ({@code hcp.exchange.code-tables.<target>.<KIND>.<LOCAL>=<remote>}), each change of which becomes a new version of
+ * that target's table.
  */
 @ConfigurationProperties("hcp.exchange")
-record ExchangeSettings(@DefaultValue Upstream upstream, @DefaultValue Retry retry, @DefaultValue Inbound inbound,
-        @DefaultValue("HCP") String dataSource, Map<String, Map<CodeKind, Map<String, String>>> codeTables) {
+record ExchangeSettings(@DefaultValue Peer upstream, @DefaultValue Retry retry, @DefaultValue Inbound inbound,
+        @DefaultValue("HCP") String dataSource, Map<String, Map<CodeKind, Map<String, String>>> codeTables,
+        Map<String, Peer> downstream, @DefaultValue("3s") Duration relayTimeout) {
 
     ExchangeSettings {
         codeTables = codeTables == null ? Map.of() : codeTables;
+        downstream = downstream == null ? Map.of() : Map.copyOf(downstream);
+        relayTimeout = relayTimeout == null ? Duration.ofSeconds(3) : relayTimeout;
     }
 
     /** The format records are sent in: JSON, or form fields in the provincial style. */
@@ -25,12 +32,18 @@ record ExchangeSettings(@DefaultValue Upstream upstream, @DefaultValue Retry ret
         JSON, FORM
     }
 
+    /** How this instance reaches a lower-level platform that reports here as {@code clientId}, if configured. */
+    Optional<Peer> downstreamOf(String clientId) {
+        return Optional.ofNullable(clientId == null ? null : downstream.get(clientId)).filter(Peer::configured);
+    }
+
     /**
-     * The upstream platform: its base URL, this instance's client id and secret there, the format and the code table
-     * (target, and a version; the latest version when none is given).
+     * A platform this instance sends records to — the upstream, or a lower-level platform ratings go down to: its
+     * base URL, this instance's client id and secret there, the format and the code table (target, and a version;
+     * the latest version when none is given), and a name people read.
      */
-    record Upstream(String url, String clientId, String clientSecret, @DefaultValue("JSON") Format format,
-            @DefaultValue("provincial") String codeTable, Integer codeTableVersion) {
+    record Peer(String url, String clientId, String clientSecret, @DefaultValue("JSON") Format format,
+            @DefaultValue("provincial") String codeTable, Integer codeTableVersion, String name) {
 
         public boolean configured() {
             return url != null && !url.isBlank();

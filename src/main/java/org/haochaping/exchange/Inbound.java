@@ -10,8 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What lower-level senders reported, one row per record the first time it arrived: who sent each case (its owner
- * here), and each rating by case number and evaluation count, which makes a repeated report a harmless duplicate.
+ * What other platforms reported, one row per record the first time it arrived: who sent each case (for a
+ * lower-level platform: the case's owner), and each rating by case number and evaluation count — from below, or
+ * from above for a case owned here — which makes a repeated report a harmless duplicate. Rectification results are
+ * kept by {@link ReceivedRectifications}.
  */
 @Repository
 class Inbound {
@@ -26,6 +28,18 @@ class Inbound {
     Optional<String> senderOf(String caseNo) {
         return jdbc.sql("select client_id from exchange_inbound where kind = 'CASE' and case_no = :c")
                 .param("c", caseNo).query(String.class).optional();
+    }
+
+    /** The client a case's (first) rating came from, when it came in through the exchange. */
+    Optional<String> ratingSender(String caseNo) {
+        return jdbc.sql("select client_id from exchange_inbound where kind = 'RATING' and case_no = :c and assess_number = 1")
+                .param("c", caseNo).query(String.class).optional();
+    }
+
+    /** Links a received rating to the rating stored for it. */
+    void attach(String caseNo, int assessNumber, String evaluationId) {
+        jdbc.sql("update exchange_inbound set evaluation_id = :e where kind = 'RATING' and case_no = :c and assess_number = :n")
+                .param("e", evaluationId).param("c", caseNo).param("n", assessNumber).update();
     }
 
     boolean received(RecordKind kind, String caseNo, int assessNumber) {
@@ -45,7 +59,7 @@ class Inbound {
                 .param("day", now.toLocalDate()).update();
     }
 
-    /** Records first received from a sender on a day, per kind. */
+    /** Records first received from a sender on a day, per kind (rectification results included). */
     Map<RecordKind, Long> counts(String clientId, LocalDate day) {
         Map<RecordKind, Long> counts = new EnumMap<>(RecordKind.class);
         for (RecordKind kind : RecordKind.values()) {
@@ -56,6 +70,9 @@ class Inbound {
                 group by kind
                 """).param("client", clientId).param("day", day)
                 .query((rs, n) -> counts.put(RecordKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        counts.put(RecordKind.RECTIFICATION, jdbc.sql("""
+                select count(*) from exchange_rectification where client_id = :client and received_on = :day
+                """).param("client", clientId).param("day", day).query(Long.class).single());
         return counts;
     }
 }

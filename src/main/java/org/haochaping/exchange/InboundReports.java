@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.haochaping.casework.ApplicantType;
 import org.haochaping.casework.CaseManagement;
+import org.haochaping.casework.CaseOrigin;
 import org.haochaping.casework.CaseReport;
 import org.haochaping.casework.CaseStatus;
 import org.haochaping.casework.CaseType;
@@ -22,6 +24,7 @@ import org.haochaping.casework.SealedIdentity;
 import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.evaluation.CaseAlreadyRated;
 import org.haochaping.evaluation.Channel;
+import org.haochaping.evaluation.Dimension;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
 import org.haochaping.evaluation.Level;
@@ -38,7 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Receives the records of lower-level platforms and other vendors' systems ({@code POST /api/v1/exchange/reports}):
  * validates each field by its provincial name, keeps the sender's scope, stores the case and its rating with the
  * rating's original time and channel, and answers a repeated record (same case number and evaluation count) as a
- * duplicate that changes nothing.
+ * duplicate that changes nothing. A lower-level platform owns the cases it reports: they are handled there, not
+ * here (domain §8). The upper platform forwards down ratings given on its channels of cases owned here; the
+ * rectification results of the cases a lower platform owns come up from it.
  */
 @Service
 class InboundReports {
@@ -55,7 +60,8 @@ class InboundReports {
     }
 
     private record RatingFacts(Level level, Channel channel, OffsetDateTime assessedAt, int assessNumber,
-            List<String> reasons, String comment) {
+            List<String> reasons, String comment, Map<Dimension, Level> dimensions, boolean consentContact,
+            boolean consentShare) {
     }
 
     private static final Pattern ID_NUMBER = Pattern.compile("[0-9A-Za-z]{1,32}");
@@ -67,26 +73,39 @@ class InboundReports {
     private final CodeTables codeTables;
     private final Inbound inbound;
     private final PersonalDataVault vault;
+    private final InboundRectifications rectifications;
+    private final Conflicts conflicts;
+    private final Owners owners;
     private final ExchangeSettings settings;
     private final Clock clock;
 
     InboundReports(CaseManagement cases, EvaluationManagement evaluations, CatalogManagement catalog,
-            CodeTables codeTables, Inbound inbound, PersonalDataVault vault, ExchangeSettings settings, Clock clock) {
+            CodeTables codeTables, Inbound inbound, PersonalDataVault vault, InboundRectifications rectifications,
+            Conflicts conflicts, Owners owners, ExchangeSettings settings, Clock clock) {
         this.cases = cases;
         this.evaluations = evaluations;
         this.catalog = catalog;
         this.codeTables = codeTables;
         this.inbound = inbound;
         this.vault = vault;
+        this.rectifications = rectifications;
+        this.conflicts = conflicts;
+        this.owners = owners;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Transactional
     Outcome receive(ApiClientPrincipal sender, Map<String, String> fields) {
+        if (RectificationRecord.isRectification(fields)) {
+            return rectifications.receive(sender, fields);
+        }
         ExchangeRecord r = ExchangeRecord.fromFields(fields);
+        if (sender.kind() == ApiClientPrincipal.Kind.PLATFORM) {
+            return fromAbove(sender, r);
+        }
         CodeTables.CodeTable codes = codeTables.table(settings.inbound().codeTable(), null);
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         String caseNo = r.projectNo();
         if (caseNo == null) {
             errors.add("projectNo", "不能为空");
@@ -133,7 +152,7 @@ class InboundReports {
             if (rating != null && existing.isPresent() && existing.get().applicant() != null) {
                 report = withApplicant(report, plain(existing.get().applicant()));
             }
-            CaseManagement.ReportOutcome stored = cases.report(caseNo, report, sender.clientId());
+            CaseManagement.ReportOutcome stored = cases.report(caseNo, report, sender.clientId(), ownerOf(sender));
             if (stored.created()) {
                 inbound.record(RecordKind.CASE, caseNo, 0, sender.clientId(), r.dataSource(), null, now);
             }
@@ -142,14 +161,119 @@ class InboundReports {
         if (rating == null) {
             return new Outcome(caseNo, RecordKind.CASE, null, caseResult == null ? Result.UNCHANGED : caseResult, null);
         }
-        if (inbound.received(RecordKind.RATING, caseNo, rating.assessNumber())) {
-            return new Outcome(caseNo, RecordKind.RATING, rating.assessNumber(), Result.DUPLICATE,
-                    evaluations.forCase(caseNo).map(EvaluationView::id).orElse(null));
+        CaseView c = cases.find(caseNo).orElseThrow();
+        Optional<Outcome> known = alreadyHeld(sender, c, rating, r.dataSource(), now);
+        if (known.isPresent()) {
+            return known.get();
         }
+        // recorded before the rating is stored, so that a rating received from the case's owner is not sent back
+        inbound.record(RecordKind.RATING, caseNo, rating.assessNumber(), sender.clientId(), r.dataSource(), null, now);
         String evaluationId = store(caseNo, rating, user);
-        inbound.record(RecordKind.RATING, caseNo, rating.assessNumber(), sender.clientId(), r.dataSource(),
-                evaluationId, now);
+        inbound.attach(caseNo, rating.assessNumber(), evaluationId);
         return new Outcome(caseNo, RecordKind.RATING, rating.assessNumber(), Result.STORED, evaluationId);
+    }
+
+    /**
+     * A rating of a case owned here, given on the upper level (the province's channels) and forwarded down by the
+     * upper platform, registered here as a trusted platform (kind {@code PLATFORM}): stored as a rating of this
+     * instance's case with its original channel and time, and handled here (第五条; domain §8, one handler). It
+     * never changes the case: case facts in the record are ignored. When the case is owned by a platform further
+     * down, storing it hands it on to that owner.
+     */
+    private Outcome fromAbove(ApiClientPrincipal sender, ExchangeRecord r) {
+        CodeTables.CodeTable codes = codeTables.table(settings.inbound().codeTable(), null);
+        FieldErrors errors = new FieldErrors();
+        String caseNo = r.projectNo();
+        if (caseNo == null) {
+            errors.add("projectNo", "不能为空");
+        } else if (!CaseManagement.validCaseNo(caseNo)) {
+            errors.add("projectNo", "办件编号须为 1 到 50 位字母、数字、- 或 _");
+        }
+        if (r.dataSource() != null && r.dataSource().length() > 64) {
+            errors.add("dataSource", "最长 64 个字符");
+        }
+        RatingFacts rating = null;
+        if (!r.isRating()) {
+            errors.add("satisfaction", "上级平台只转送评价：不能为空");
+        } else {
+            rating = rating(r, codes, errors);
+            if (rating.channel() == Channel.SYSTEM_DEFAULT) {
+                errors.add("pf", "默认评价由办件所属平台作出，上级平台不能转送");
+            }
+        }
+        PersonalIdentity user = identity(r, codes, errors);
+        errors.throwIfAny();
+        CaseView c = cases.find(caseNo).filter(found -> sender.mayActFor(found.regionCode()))
+                .orElseThrow(() -> DomainProblem.notFound("办件不存在：" + caseNo));
+        if (!c.completed()) {
+            throw DomainProblem.conflict("办件 " + caseNo + " 尚未办结，办结后才能评价。");
+        }
+        OffsetDateTime now = Zones.now(clock);
+        Optional<Outcome> known = alreadyHeld(sender, c, rating, r.dataSource(), now);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        inbound.record(RecordKind.RATING, caseNo, rating.assessNumber(), sender.clientId(), r.dataSource(), null, now);
+        String evaluationId = evaluations.submit(new SubmitEvaluation(caseNo, rating.channel(), rating.level(),
+                rating.dimensions(), rating.reasons(), rating.comment(), applicantOrOther(user, c),
+                rating.consentContact(), rating.consentShare(), rating.assessedAt())).id();
+        inbound.attach(caseNo, rating.assessNumber(), evaluationId);
+        return new Outcome(caseNo, RecordKind.RATING, rating.assessNumber(), Result.STORED, evaluationId);
+    }
+
+    /**
+     * A rating that arrives for a case that already has one: the same report again, or the rating this instance
+     * itself sent (it comes back from the case's owner) is a duplicate; another rating is the second rating of the
+     * case and gets the 409 it would get locally (第六条: the first wins), recorded as a conflict for reconciliation.
+     */
+    private Optional<Outcome> alreadyHeld(ApiClientPrincipal sender, CaseView c, RatingFacts rating, String dataSource,
+            OffsetDateTime now) {
+        String caseNo = c.caseNo();
+        if (inbound.received(RecordKind.RATING, caseNo, rating.assessNumber())) {
+            return Optional.of(new Outcome(caseNo, RecordKind.RATING, rating.assessNumber(), Result.DUPLICATE,
+                    evaluations.forCase(caseNo).map(EvaluationView::id).orElse(null)));
+        }
+        Optional<EvaluationView> held = evaluations.forCase(caseNo);
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        EvaluationView ours = held.get();
+        if (sameRating(ours, rating)) {
+            inbound.record(RecordKind.RATING, caseNo, rating.assessNumber(), sender.clientId(), dataSource, ours.id(),
+                    now);
+            return Optional.of(new Outcome(caseNo, RecordKind.RATING, rating.assessNumber(), Result.DUPLICATE,
+                    ours.id()));
+        }
+        conflicts.record(caseNo, Conflicts.Side.RECEIVED, owners.name(sender.clientId()), ours.id(),
+                new Conflicts.Rating(ours.level(), ours.channel(), ours.submittedAt()),
+                new Conflicts.Rating(rating.level(), rating.channel(), rating.assessedAt()), c.regionCode(),
+                c.departmentCode(), now);
+        throw new CaseAlreadyRated(caseNo);
+    }
+
+    /** Whether a received rating is the one held: same level and channel, given in the same second. */
+    private static boolean sameRating(EvaluationView held, RatingFacts received) {
+        return held.level() == received.level() && held.channel() == received.channel()
+                && held.submittedAt().toEpochSecond() == received.assessedAt().toEpochSecond();
+    }
+
+    /**
+     * The evaluator of a rating from above: the case's applicant (known here with the mobile the feedback goes to)
+     * when the record names no one else, otherwise the person the upper platform verified.
+     */
+    private PersonalIdentity applicantOrOther(PersonalIdentity user, CaseView c) {
+        if (user == null || user.idNumber() == null) {
+            return c.applicant() == null ? user : null;
+        }
+        if (c.applicant() != null && vault.index(user.idNumber()).equals(c.applicant().idIndex())) {
+            return null;
+        }
+        return user;
+    }
+
+    /** A lower-level platform owns the cases it reports (domain §8, one handler); a business system's are owned here. */
+    private CaseOrigin ownerOf(ApiClientPrincipal sender) {
+        return sender.kind() == ApiClientPrincipal.Kind.LOWER_PLATFORM ? owners.origin(sender.clientId()) : null;
     }
 
     /** Stores the rating with its original time and channel; a default given by the sender stays a default. */
@@ -160,11 +284,12 @@ class InboundReports {
             }
             return evaluations.forCase(caseNo).map(EvaluationView::id).orElseThrow();
         }
-        return evaluations.submit(new SubmitEvaluation(caseNo, rating.channel(), rating.level(), Map.of(),
-                rating.reasons(), rating.comment(), user, false, false, rating.assessedAt())).id();
+        return evaluations.submit(new SubmitEvaluation(caseNo, rating.channel(), rating.level(), rating.dimensions(),
+                rating.reasons(), rating.comment(), user, rating.consentContact(), rating.consentShare(),
+                rating.assessedAt())).id();
     }
 
-    private CaseReport caseReport(ExchangeRecord r, CodeTables.CodeTable codes, PersonalIdentity user, Errors errors) {
+    private CaseReport caseReport(ExchangeRecord r, CodeTables.CodeTable codes, PersonalIdentity user, FieldErrors errors) {
         String itemCode = required(errors, "taskCode", r.taskCode(), 64);
         String itemName = required(errors, "taskName", r.taskName(), 200);
         String department = null;
@@ -195,7 +320,7 @@ class InboundReports {
                 accepted, status == CaseStatus.COMPLETED ? finished : null, null);
     }
 
-    private RatingFacts rating(ExchangeRecord r, CodeTables.CodeTable codes, Errors errors) {
+    private RatingFacts rating(ExchangeRecord r, CodeTables.CodeTable codes, FieldErrors errors) {
         Level level = decode(codes, CodeKind.LEVEL, r.satisfaction(), errors, "satisfaction", Level.class);
         Channel channel = null;
         if (r.pf() == null) {
@@ -237,10 +362,49 @@ class InboundReports {
         if (comment != null && comment.codePointCount(0, comment.length()) > 500) {
             errors.add("writingEvaluation", "评价内容最多 500 字");
         }
-        return new RatingFacts(level, channel, assessed, number, reasons, comment);
+        return new RatingFacts(level, channel, assessed, number, reasons, comment, dimensions(r, codes, errors),
+                flag(r.consentContact(), "consentContact", errors), flag(r.consentShare(), "consentShare", errors));
     }
 
-    private PersonalIdentity identity(ExchangeRecord r, CodeTables.CodeTable codes, Errors errors) {
+    /** {@code evalDimensions}: {@code ATTITUDE:4,EFFICIENCY:5}, the levels coded like {@code satisfaction}. */
+    private static Map<Dimension, Level> dimensions(ExchangeRecord r, CodeTables.CodeTable codes, FieldErrors errors) {
+        if (r.evalDimensions() == null) {
+            return Map.of();
+        }
+        Map<Dimension, Level> dimensions = new EnumMap<>(Dimension.class);
+        for (String part : r.evalDimensions().split("[,，;；]")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] pair = part.split("[:：=]", 2);
+            Dimension dimension = null;
+            try {
+                dimension = pair.length == 2 ? Dimension.valueOf(pair[0].trim()) : null;
+            } catch (IllegalArgumentException unknown) {
+                dimension = null;
+            }
+            Level level = dimension == null ? null
+                    : codes.decode(CodeKind.LEVEL, pair[1].trim()).map(Level::valueOf).orElse(null);
+            if (level == null) {
+                errors.add("evalDimensions", "须为“分项:满意度代码”，以逗号分隔，如 ATTITUDE:4,EFFICIENCY:5");
+                return Map.of();
+            }
+            dimensions.put(dimension, level);
+        }
+        return dimensions;
+    }
+
+    private static boolean flag(String value, String field, FieldErrors errors) {
+        if (value == null || value.equals("0")) {
+            return false;
+        }
+        if (!value.equals("1")) {
+            errors.add(field, "须为 1（同意）或 0（不同意）");
+        }
+        return true;
+    }
+
+    private PersonalIdentity identity(ExchangeRecord r, CodeTables.CodeTable codes, FieldErrors errors) {
         if (r.userName() == null && r.certKeyGOV() == null && r.userProp() == null && r.userPageType() == null) {
             return null;
         }
@@ -274,7 +438,7 @@ class InboundReports {
     }
 
     private static <E extends Enum<E>> E decode(CodeTables.CodeTable codes, CodeKind kind, String remote,
-            Errors errors, String field, Class<E> type) {
+            FieldErrors errors, String field, Class<E> type) {
         String local = codes.decode(kind, remote).orElse(null);
         if (local == null) {
             errors.add(field, unknownCode(codes, remote));
@@ -293,7 +457,7 @@ class InboundReports {
                 + codes.target() + " 第 " + codes.version() + " 版）";
     }
 
-    private static String required(Errors errors, String field, String value, int maxLength) {
+    private static String required(FieldErrors errors, String field, String value, int maxLength) {
         if (value == null) {
             errors.add(field, "不能为空");
             return null;
@@ -305,7 +469,7 @@ class InboundReports {
         return value;
     }
 
-    private static OffsetDateTime time(Errors errors, String field, String text) {
+    private static OffsetDateTime time(FieldErrors errors, String field, String text) {
         if (text == null) {
             return null;
         }
@@ -314,26 +478,5 @@ class InboundReports {
             errors.add(field, "格式须为 yyyy-MM-dd HH:mm:ss");
         }
         return time;
-    }
-
-    /** Field errors by provincial field name, the first per field. */
-    private static final class Errors {
-        private final Map<String, String> byField = new LinkedHashMap<>();
-
-        void add(String field, String message) {
-            byField.putIfAbsent(field, message);
-        }
-
-        boolean isEmpty() {
-            return byField.isEmpty();
-        }
-
-        void throwIfAny() {
-            if (!byField.isEmpty()) {
-                List<FieldProblem.FieldError> list = new ArrayList<>();
-                byField.forEach((f, m) -> list.add(new FieldProblem.FieldError(f, m)));
-                throw new FieldProblem(list);
-            }
-        }
     }
 }

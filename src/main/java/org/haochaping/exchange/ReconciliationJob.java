@@ -28,14 +28,14 @@ class ReconciliationJob implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationJob.class);
 
-    private final UpstreamClient upstream;
+    private final ExchangeClient upstream;
     private final PushJobs jobs;
     private final Reconciliations reconciliations;
     private final ExchangeSettings settings;
     private final JsonMapper json;
     private final Clock clock;
 
-    ReconciliationJob(UpstreamClient upstream, PushJobs jobs, Reconciliations reconciliations,
+    ReconciliationJob(ExchangeClient upstream, PushJobs jobs, Reconciliations reconciliations,
             ExchangeSettings settings, JsonMapper json, Clock clock) {
         this.upstream = upstream;
         this.jobs = jobs;
@@ -63,9 +63,9 @@ class ReconciliationJob implements Job {
         LocalDate today = Zones.now(clock).toLocalDate();
         List<String> results = new ArrayList<>();
         for (LocalDate day : List.of(today.minusDays(1), today)) {
-            UpstreamClient.Answer answer;
+            ExchangeClient.Answer answer;
             try {
-                answer = upstream.get(UpstreamClient.DAILY_COUNTS + "?date=" + day);
+                answer = upstream.get(settings.upstream(), ExchangeClient.DAILY_COUNTS + "?date=" + day);
             } catch (IOException e) {
                 return "upstream unavailable: " + e.getClass().getSimpleName();
             } catch (InterruptedException e) {

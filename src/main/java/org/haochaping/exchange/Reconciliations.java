@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The daily comparison of what this instance pushed with what the upstream says it received (对账), per kind of
- * record, as last checked by the {@code reconciliation} job.
+ * record, as last checked by the {@code reconciliation} job, with the rating conflicts of the day.
  */
 @Repository
 class Reconciliations {
@@ -28,7 +28,8 @@ class Reconciliations {
         }
     }
 
-    record Day(LocalDate date, List<Line> lines, OffsetDateTime checkedAt) {
+    /** A day: per kind, and the rating conflicts seen that day (第六条: a case rated on two levels). */
+    record Day(LocalDate date, List<Line> lines, OffsetDateTime checkedAt, long conflicts) {
 
         public boolean checked() {
             return checkedAt != null;
@@ -44,10 +45,12 @@ class Reconciliations {
 
     private final JdbcClient jdbc;
     private final PushJobs jobs;
+    private final Conflicts conflicts;
 
-    Reconciliations(JdbcClient jdbc, PushJobs jobs) {
+    Reconciliations(JdbcClient jdbc, PushJobs jobs, Conflicts conflicts) {
         this.jdbc = jdbc;
         this.jobs = jobs;
+        this.conflicts = conflicts;
     }
 
     /** Replaces a day's comparison with a new check. */
@@ -80,7 +83,7 @@ class Reconciliations {
             lines.add(new Line(kind, kind.label(), pushedNow.getOrDefault(kind, 0L), s == null ? null : s.pushed(),
                     s == null ? null : s.upstreamReceived(), s == null ? null : s.upstreamReceived() - s.pushed()));
         }
-        return new Day(day, lines, checkedAt);
+        return new Day(day, lines, checkedAt, conflicts.countOn(day));
     }
 
     /** The last {@code days} days, today first. */

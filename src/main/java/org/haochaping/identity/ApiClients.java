@@ -26,6 +26,11 @@ class ApiClients {
                 .optional();
     }
 
+    Optional<String> name(String clientId) {
+        return jdbc.sql("select name from identity_api_client where client_id = :id").param("id", clientId)
+                .query(String.class).optional();
+    }
+
     void insert(String clientId, String name, String sealedSecret, ApiClientPrincipal.Kind kind, String regionCode,
             String deviceCode) {
         jdbc.sql("""

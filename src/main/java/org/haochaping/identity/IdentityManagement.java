@@ -1,6 +1,7 @@
 package org.haochaping.identity;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.haochaping.system.Zones;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,6 +37,11 @@ public class IdentityManagement {
     public void createClient(String clientId, String name, String secret, ApiClientPrincipal.Kind kind,
             String regionCode, String deviceCode) {
         clients.insert(clientId, name, vault.seal(secret), kind, regionCode, deviceCode);
+    }
+
+    /** The name a client was registered with (e.g. the lower-level platform that owns the cases it reports). */
+    public Optional<String> clientName(String clientId) {
+        return clientId == null ? Optional.empty() : clients.name(clientId);
     }
 
     public boolean hasAccounts() {

@@ -48,7 +48,8 @@ class CityCrashTest extends IntegrationTest {
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("city").toAbsolutePath()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
-                "--hcp.demo.history-cases=0", "--hcp.system.scheduler-enabled=false", "--spring.main.banner-mode=off",
+                "--hcp.demo.history-cases=0", "--hcp.system.scheduler-enabled=false",
+                "--spring.main.banner-mode=off",
                 "--hcp.exchange.upstream.url=" + baseUrl(), "--hcp.exchange.upstream.client-id=" + clientId,
                 "--hcp.exchange.upstream.client-secret=" + secret, "--hcp.exchange.retry.lease=2s");
         TestApi city = new TestApi("http://localhost:" + cityPort, Clock.systemUTC());

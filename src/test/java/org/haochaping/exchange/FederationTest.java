@@ -269,6 +269,56 @@ class FederationTest extends IntegrationTest {
     }
 
     @Test
+    void theCitysRectificationResultReachesTheProvinceWhichOpensNoWorkOrderOfItsOwn() {
+        String caseNo = rateInTheCity(Cases.completedAtCityHall(), "DISSATISFIED");
+        Await.until("the city's work order", () -> jdbc.sql(
+                "select count(*) from rectification_work_order where case_no = :c").param("c", caseNo)
+                .query(Long.class).single() == 1);
+        String order = jdbc.sql("select id from rectification_work_order where case_no = :c").param("c", caseNo)
+                .query(String.class).single();
+        assertThat(api.bearer(api.login("supervisor"), "POST", "/api/v1/work-orders/" + order + "/verification",
+                Map.of("verdict", "CONFIRMED", "note", "属实")).status()).isEqualTo(200);
+        assertThat(api.bearer(api.login("xc.handler"), "POST", "/api/v1/work-orders/" + order + "/rectification",
+                Map.of("measures", "增设导办员，材料一次性告知", "rootCause", "PROCESS")).status()).isEqualTo(200);
+        Await.until("the rectification result is queued", () -> jdbc.sql(
+                "select count(*) from exchange_push_job where case_no = :c and kind = 'RECTIFICATION'")
+                .param("c", caseNo).query(Long.class).single() == 1);
+
+        runJob("upstream-push");
+
+        assertThat(jobStatus(caseNo, "RECTIFICATION")).isEqualTo("SENT");
+        Map<String, Object> received = provinceDb().sql(
+                "select status, root_cause, measures, on_time, client_id from exchange_rectification where case_no = :c")
+                .param("c", caseNo).query().singleRow();
+        assertThat(received).containsEntry("status", "RECTIFIED").containsEntry("root_cause", "PROCESS")
+                .containsEntry("measures", "增设导办员，材料一次性告知").containsEntry("on_time", true)
+                .containsEntry("client_id", CITY_CLIENT);
+        JsonNode loop = provinceApi().bearer(provinceApi().login("supervisor"), "GET",
+                "/api/v1/exchange/loops/" + caseNo, null).json();
+        assertThat(loop.path("handledBy").asString()).isEqualTo("许昌市好差评平台");
+        assertThat(loop.path("levelLabel").asString()).isEqualTo("不满意");
+        assertThat(loop.path("results").get(0).path("rootCauseLabel").asString()).isEqualTo("流程");
+        String provinceRating = provinceDb().sql("select id from evaluation_evaluation where case_no = :c")
+                .param("c", caseNo).query(String.class).single();
+        Await.until("the province's listeners handled the rating", () -> provinceDb().sql("""
+                select count(*) from event_publication where listener_id like '%BadRatingListener%'
+                and serialized_event like :e and completion_date is not null
+                """).param("e", "%" + provinceRating + "%").query(Long.class).single() == 1);
+        assertThat(provinceDb().sql("select count(*) from rectification_work_order where case_no = :c")
+                .param("c", caseNo).query(Long.class).single()).as("the city handles its case, not the province")
+                .isZero();
+
+        assertThat(runJob("reconciliation")).doesNotContain("differs");
+        JsonNode local = api.bearer(api.login("supervisor"), "GET", "/api/v1/exchange/reconciliation", null).json();
+        for (JsonNode line : local.path("kinds")) {
+            if (line.path("kind").asString().equals("RECTIFICATION")) {
+                assertThat(line.path("pushed").asLong()).isPositive();
+                assertThat(line.path("upstreamReceived").asLong()).isEqualTo(line.path("pushedAtCheck").asLong());
+            }
+        }
+    }
+
+    @Test
     void aCodeTableDefinedByConfigurationIsStoredAsAVersionOnce() {
         CodeTables.CodeTable zhejiang = codeTables.table("zhejiang", null);
         assertThat(zhejiang.encode(CodeKind.CHANNEL, "SYSTEM_DEFAULT")).contains("7");

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class PushRetryPolicyTest {
 
     private final PushRetryPolicy policy = new PushRetryPolicy(new ExchangeSettings(
-            new ExchangeSettings.Upstream(null, null, null, ExchangeSettings.Format.JSON, "provincial", null),
+            new ExchangeSettings.Peer(null, null, null, ExchangeSettings.Format.JSON, "provincial", null, null),
             new ExchangeSettings.Retry(Duration.ofSeconds(30), Duration.ofHours(1), 5, 200, Duration.ofSeconds(15),
                     Duration.ofMinutes(2)),
-            new ExchangeSettings.Inbound("provincial"), "HCP", Map.of()));
+            new ExchangeSettings.Inbound("provincial"), "HCP", Map.of(), Map.of(), Duration.ofSeconds(3)));
 
     private final OffsetDateTime now = OffsetDateTime.parse("2026-11-26T09:30:00+08:00");
 

@@ -3,6 +3,7 @@ package org.haochaping.rectification.internal;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.haochaping.casework.CaseManagement;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
 import org.haochaping.rectification.WorkOrderOpened;
@@ -15,22 +16,28 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Turns a bad rating into its one work order (谁办理、谁负责), once, however often it is asked. */
+/**
+ * Turns a bad rating into its one work order (谁办理、谁负责), once, however often it is asked. A rating of a case
+ * that another platform owns opens none here: the owner handles it.
+ */
 @Service
 public class WorkOrderOpening {
 
     private final WorkOrders workOrders;
     private final BadReviewPolicy policy;
     private final EvaluationManagement evaluations;
+    private final CaseManagement cases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
     WorkOrderOpening(WorkOrders workOrders, BadReviewPolicy policy, EvaluationManagement evaluations,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            CaseManagement cases, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
         this.workOrders = workOrders;
         this.policy = policy;
         this.evaluations = evaluations;
+        this.cases = cases;
         this.events = events;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
@@ -52,6 +59,10 @@ public class WorkOrderOpening {
 
     void open(WorkOrders.Opening rating, boolean defaulted) {
         if (!policy.opensWorkOrder(rating.level(), defaulted) || workOrders.existsFor(rating.evaluationId())) {
+            return;
+        }
+        if (cases.find(rating.caseNo()).map(c -> !c.ownedHere()).orElse(false)) {
+            // the platform that owns the case opens the order (domain §8, one handler; plan 三(二))
             return;
         }
         String id;

@@ -11,7 +11,7 @@ public final class Await {
     }
 
     public static void until(String what, BooleanSupplier condition) {
-        until(what, Duration.ofSeconds(20), condition);
+        until(what, Duration.ofSeconds(60), condition);
     }
 
     /** For work that takes long on a loaded machine (hundreds of events through a child process). */

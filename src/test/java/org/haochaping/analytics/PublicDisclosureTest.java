@@ -79,7 +79,8 @@ class PublicDisclosureTest extends IntegrationTest {
         assertThat(small.path("score").isNull()).isTrue();
         assertThat(small.path("count").isNull()).isTrue();
         assertThat(small.path("rank").isNull()).isTrue();
-        assertThat(s.path("stories").get(0).path("title").asString()).isEqualTo("窗口态度改进了");
+        assertThat(s.path("stories").valueStream().map(story -> story.path("title").asString()))
+                .as("other tests may have added stories to this month").contains("窗口态度改进了");
         assertThat(s.path("publishedPeriods").toString()).contains(month);
         assertNoPersonalData(answer.body(), caseNos);
 

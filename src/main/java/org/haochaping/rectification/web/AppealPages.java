@@ -3,6 +3,7 @@ package org.haochaping.rectification.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.haochaping.system.Forms;
 import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.identity.CurrentUser;
 import org.haochaping.identity.Role;

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.haochaping.system.Forms;
 import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.evaluation.Level;
 import org.haochaping.rectification.WorkOrderOutcome;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import org.haochaping.system.Forms;
 import org.haochaping.identity.CurrentUser;
 import org.haochaping.rectification.internal.HolidayCalendars;
 import org.haochaping.rectification.internal.RectificationSettings;

@@ -3,6 +3,7 @@ package org.haochaping.rectification.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.haochaping.system.Forms;
 import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.identity.CurrentUser;
 import org.haochaping.rectification.FeedbackChannel;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.haochaping.system.Forms;
 import org.haochaping.catalog.CatalogManagement;
 import org.haochaping.identity.CurrentUser;
 import org.haochaping.rectification.RectificationManagement;

@@ -3,6 +3,7 @@ package org.haochaping.supervision.web;
 import java.time.Clock;
 import java.time.YearMonth;
 
+import org.haochaping.system.Forms;
 import org.haochaping.identity.CurrentUser;
 import org.haochaping.supervision.internal.Notices;
 import org.haochaping.supervision.internal.SupervisionAccess;

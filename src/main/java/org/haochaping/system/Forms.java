@@ -1,21 +1,19 @@
-package org.haochaping.rectification.web;
+package org.haochaping.system;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.haochaping.system.DomainProblem;
-import org.haochaping.system.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Console form handling: a step that succeeds shows a notice, one that breaks a rule shows why, on the same page. */
-final class Forms {
+public final class Forms {
 
     private Forms() {
     }
 
     /** Runs the step and redirects back; a rule it breaks is shown as an error there, 404 stays a 404. */
-    static String act(String back, RedirectAttributes redirect, String done, Runnable step) {
+    public static String act(String back, RedirectAttributes redirect, String done, Runnable step) {
         try {
             step.run();
             redirect.addFlashAttribute("done", done);
@@ -32,7 +30,7 @@ final class Forms {
     }
 
     /** An enum from a form field; blank or unknown values are null (the rule then asks for a valid choice). */
-    static <E extends Enum<E>> E option(Class<E> type, String value) {
+    public static <E extends Enum<E>> E option(Class<E> type, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -43,7 +41,7 @@ final class Forms {
         }
     }
 
-    static Boolean yesNo(String value) {
+    public static Boolean yesNo(String value) {
         if ("true".equals(value)) {
             return true;
         }
@@ -53,7 +51,7 @@ final class Forms {
         return null;
     }
 
-    static String limit(String value, int max) {
+    public static String limit(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -1,22 +1,14 @@
 package org.haochaping.channels;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.haochaping.evaluation.CaseAlreadyRated;
 import org.haochaping.evaluation.Channel;
+import org.haochaping.system.SignedIds;
 import org.haochaping.system.Zones;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,9 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 class Invitations {
 
-    static final int ID_BYTES = 16;
-    static final int TOKEN_LENGTH = 44;
-
     /** An opened token: its case and channel, and the device it was issued for (a terminal, a tablet), if any. */
     record Ticket(String tokenId, String caseNo, Channel channel, OffsetDateTime expiresAt, String deviceCode) {
     }
@@ -43,13 +32,14 @@ class Invitations {
     private final ChannelSettings settings;
     private final TokenGuessingGuard guard;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final SignedIds ids;
 
     Invitations(JdbcClient jdbc, ChannelSettings settings, TokenGuessingGuard guard, Clock clock) {
         this.guard = guard;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
+        this.ids = new SignedIds(settings.tokenKey());
     }
 
     Issued issue(String caseNo, Channel channel) {
@@ -58,9 +48,7 @@ class Invitations {
 
     /** A token that lives shorter than a receipt's, issued for one device (a terminal's screen, a window tablet). */
     Issued issue(String caseNo, Channel channel, java.time.Duration validity, String deviceCode) {
-        byte[] id = new byte[ID_BYTES];
-        random.nextBytes(id);
-        String tokenId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        String tokenId = ids.newId();
         OffsetDateTime now = Zones.now(clock);
         OffsetDateTime expires = now.plus(validity);
         jdbc.sql("""
@@ -68,7 +56,7 @@ class Invitations {
                 values (:id, :caseNo, :channel, :now, :expires, :device)
                 """).param("id", tokenId).param("caseNo", caseNo).param("channel", channel.name())
                 .param("now", now).param("expires", expires).param("device", deviceCode).update();
-        return new Issued(tokenId + signature(tokenId), expires);
+        return new Issued(ids.token(tokenId), expires);
     }
 
     /** The newest live token of a case on a channel, rebuilt from its id. */
@@ -78,7 +66,7 @@ class Invitations {
                 where case_no = :caseNo and channel = :channel and used_at is null and revoked_at is null and expires_at > :now
                 order by issued_at desc limit 1
                 """).param("caseNo", caseNo).param("channel", channel.name()).param("now", Zones.now(clock))
-                .query((rs, n) -> new Issued(rs.getString(1) + signature(rs.getString(1)),
+                .query((rs, n) -> new Issued(ids.token(rs.getString(1)),
                         Zones.inShanghai(rs.getObject(2, OffsetDateTime.class))))
                 .optional();
     }
@@ -103,14 +91,7 @@ class Invitations {
     Ticket open(String token) {
         String source = TokenGuessingGuard.currentSource();
         guard.before(source);
-        if (token == null || token.length() != TOKEN_LENGTH) {
-            throw invalid(source);
-        }
-        String tokenId = token.substring(0, 22);
-        if (!MessageDigest.isEqual(signature(tokenId).getBytes(StandardCharsets.US_ASCII),
-                token.substring(22).getBytes(StandardCharsets.US_ASCII))) {
-            throw invalid(source);
-        }
+        String tokenId = ids.idOf(token).orElseThrow(() -> invalid(source));
         return jdbc.sql("select * from channels_invitation where token_id = :id").param("id", tokenId)
                 .query(this::check).optional().orElseThrow(() -> invalid(source));
     }
@@ -145,15 +126,5 @@ class Invitations {
         }
         return new Ticket(rs.getString("token_id"), rs.getString("case_no"), Channel.valueOf(rs.getString("channel")),
                 expires, rs.getString("device_code"));
-    }
-
-    private String signature(String tokenId) {
-        HMac mac = new HMac(new SM3Digest());
-        mac.init(new KeyParameter(HexFormat.of().parseHex(settings.tokenKey())));
-        byte[] data = tokenId.getBytes(StandardCharsets.US_ASCII);
-        mac.update(data, 0, data.length);
-        byte[] out = new byte[mac.getMacSize()];
-        mac.doFinal(out, 0);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(out, 16));
     }
 }

@@ -1,20 +1,12 @@
 package org.haochaping.rectification.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.haochaping.system.DomainProblem;
+import org.haochaping.system.SignedIds;
 import org.haochaping.system.Zones;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +20,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class FeedbackTokens {
 
-    static final int TOKEN_LENGTH = 44;
-
     /** What a valid link opens. */
     public record Ticket(String tokenId, String workOrderId, String evaluationId, OffsetDateTime expiresAt,
             boolean used) {
@@ -38,19 +28,18 @@ public class FeedbackTokens {
     private final JdbcClient jdbc;
     private final RectificationSettings settings;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final SignedIds ids;
 
     FeedbackTokens(JdbcClient jdbc, RectificationSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
+        this.ids = new SignedIds(settings.tokenKey());
     }
 
     /** Issues a new link for the order's evaluator; answers the token's id (the token is rebuilt with the key). */
     String issue(String workOrderId, String evaluationId) {
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        String tokenId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        String tokenId = ids.newId();
         OffsetDateTime now = Zones.now(clock);
         jdbc.sql("""
                 insert into rectification_feedback_token (token_id, work_order_id, evaluation_id, issued_at, expires_at)
@@ -62,19 +51,12 @@ public class FeedbackTokens {
 
     /** The path of the feedback page a token id opens ({@code /f/<id><signature>}). */
     public String pathFor(String tokenId) {
-        return "/f/" + tokenId + signature(tokenId);
+        return "/f/" + ids.token(tokenId);
     }
 
     /** Checks a link: forged or unknown (404) and expired (410) links are refused; a used one is reported as used. */
     public Ticket open(String token) {
-        if (token == null || token.length() != TOKEN_LENGTH) {
-            throw invalid();
-        }
-        String tokenId = token.substring(0, 22);
-        if (!MessageDigest.isEqual(signature(tokenId).getBytes(StandardCharsets.US_ASCII),
-                token.substring(22).getBytes(StandardCharsets.US_ASCII))) {
-            throw invalid();
-        }
+        String tokenId = ids.idOf(token).orElseThrow(FeedbackTokens::invalid);
         Ticket ticket = jdbc.sql("select * from rectification_feedback_token where token_id = :id").param("id", tokenId)
                 .query(this::map).optional().orElseThrow(FeedbackTokens::invalid);
         if (!ticket.used() && !ticket.expiresAt().isAfter(Zones.now(clock))) {
@@ -104,15 +86,5 @@ public class FeedbackTokens {
         return new Ticket(rs.getString("token_id"), rs.getString("work_order_id"), rs.getString("evaluation_id"),
                 Zones.inShanghai(rs.getObject("expires_at", OffsetDateTime.class)),
                 rs.getObject("used_at", OffsetDateTime.class) != null);
-    }
-
-    private String signature(String tokenId) {
-        HMac mac = new HMac(new SM3Digest());
-        mac.init(new KeyParameter(HexFormat.of().parseHex(settings.tokenKey())));
-        byte[] data = tokenId.getBytes(StandardCharsets.US_ASCII);
-        mac.update(data, 0, data.length);
-        byte[] out = new byte[mac.getMacSize()];
-        mac.doFinal(out, 0);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(out, 16));
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.haochaping.system.Job;
 import org.haochaping.system.Zones;
@@ -54,6 +55,7 @@ class DownstreamPushJob implements Job {
         int dead = 0;
         int conflicts = 0;
         Set<String> unavailable = new HashSet<>();
+        Set<String> waiting = new TreeSet<>(); // targets unavailable or without an address, for the answer
         while (true) {
             OffsetDateTime now = Zones.now(clock);
             List<PushJobs.PushJob> due = jobs.dueDownward(now, settings.retry().batch(), unavailable);
@@ -70,7 +72,7 @@ class DownstreamPushJob implements Job {
                 if (peer.isEmpty()) {
                     deliveries.unavailable(job, null, "未配置" + name + "的地址（hcp.exchange.downstream." + job.target()
                             + ".url），配置后自动转送");
-                    unavailable.add(job.target());
+                    waiting.add(job.target()); // each waiting rating shows why; nothing goes over the network
                     continue;
                 }
                 CodeTables.CodeTable codes = codeTables.table(peer.get().codeTable(), peer.get().codeTableVersion());
@@ -79,13 +81,15 @@ class DownstreamPushJob implements Job {
                     case REFUSED -> refused++;
                     case DEAD -> dead++;
                     case CONFLICT -> conflicts++;
-                    case UNAVAILABLE -> unavailable.add(job.target());
+                    case UNAVAILABLE -> {
+                        unavailable.add(job.target());
+                        waiting.add(job.target());
+                    }
                 }
             }
         }
         return sent + " forwarded, " + refused + " refused, " + dead + " to the dead-letter list"
                 + (conflicts > 0 ? ", " + conflicts + " conflicting ratings" : "")
-                + (unavailable.isEmpty() ? "" : ", unavailable: " + String.join(", ", unavailable.stream().sorted()
-                        .toList()) + " (retrying later)");
+                + (waiting.isEmpty() ? "" : ", unavailable: " + String.join(", ", waiting) + " (retrying later)");
     }
 }

@@ -109,8 +109,11 @@ class RollupTest extends IntegrationTest {
         String unrated = p.completedCase(api, p.staff3(), p.item1());
         p.completedDaysAgo(api, 8);
         p.completedDaysAgo(api, 9);
+        // the clocks of the three unrated cases (a rated case's clock may start after its rating when the
+        // completion event is late; the default job then finds it rated and drops it)
         Await.until("the default clocks", () -> jdbc.sql("select count(*) from evaluation_expected e"
-                + " join casework_case c on c.case_no = e.case_no where c.department_code = :d")
+                + " join casework_case c on c.case_no = e.case_no where c.department_code = :d"
+                + " and not exists (select 1 from evaluation_evaluation v where v.case_no = e.case_no)")
                 .param("d", p.department()).query(Long.class).single() == 3);
         assertThat(api.bearer(api.login("admin"), "POST", "/api/v1/admin/jobs/default-evaluations/run", null).status())
                 .isEqualTo(200);

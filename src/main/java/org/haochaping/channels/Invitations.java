@@ -42,11 +42,14 @@ class Invitations {
     private final JdbcClient jdbc;
     private final ChannelSettings settings;
     private final TokenGuessingGuard guard;
+    private final ClientAddresses addresses;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Invitations(JdbcClient jdbc, ChannelSettings settings, TokenGuessingGuard guard, Clock clock) {
+    Invitations(JdbcClient jdbc, ChannelSettings settings, TokenGuessingGuard guard, ClientAddresses addresses,
+            Clock clock) {
         this.guard = guard;
+        this.addresses = addresses;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -101,7 +104,8 @@ class Invitations {
 
     /** Checks a token: forged or unknown, used, replaced and expired tokens are refused. */
     Ticket open(String token) {
-        String source = TokenGuessingGuard.currentSource();
+        ClientAddresses.Client client = addresses.current();
+        String source = client == null ? null : client.address();
         guard.before(source);
         if (token == null || token.length() != TOKEN_LENGTH) {
             throw invalid(source);

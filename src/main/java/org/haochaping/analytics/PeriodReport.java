@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The contents of a period's report (第十一条 periodic summaries, plan 二(四)2): summary, rankings, bad-review
  * handling per department, what is not yet rectified on time, concentrated bad ratings with typical cases, the
- * key-supervision list and the rating ledger's daily anchors (issue 8: the report fixes the ledger's state). The printable page and the workbook are both made from it, so they agree.
+ * key-supervision list and the rating ledger's daily anchors (the report fixes the ledger's state). The printable
+ * page and the workbook are both made from it, so they agree.
  */
 @Component
 class PeriodReport {

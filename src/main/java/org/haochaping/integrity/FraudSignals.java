@@ -108,12 +108,16 @@ class FraudSignals {
      */
     private Optional<Raised> deviceTooFast(RatingFeatures f) {
         boolean tablet = f.channel() == Channel.WINDOW_DEVICE;
-        if (!(tablet || f.channel() == Channel.TERMINAL) || (f.deviceCode() == null && (!tablet || f.windowCode() == null))) {
+        if (!tablet && f.channel() != Channel.TERMINAL) {
+            return Optional.empty();
+        }
+        String device = f.deviceCode() != null ? f.deviceCode() : tablet ? f.windowCode() : null;
+        if (device == null) {
             return Optional.empty();
         }
         Duration gap = settings.burst().deviceMinInterval();
-        String condition = f.deviceCode() != null ? "r.device_code = :d" : "r.window_code = :d and r.channel = 'WINDOW_DEVICE'";
-        String device = f.deviceCode() != null ? f.deviceCode() : f.windowCode();
+        String condition = f.deviceCode() != null ? "r.device_code = :d"
+                : "r.window_code = :d and r.channel = 'WINDOW_DEVICE'";
         List<Assessments.Member> near = assessments.members(condition, Map.of("d", device),
                 f.submittedAt().minus(gap), f.submittedAt().plus(gap));
         List<Assessments.Member> others = near.stream().filter(m -> !m.evaluationId().equals(f.evaluationId())).toList();

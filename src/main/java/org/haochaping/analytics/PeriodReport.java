@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.haochaping.catalog.CatalogManagement;
+import org.haochaping.integrity.LedgerAnchors;
 import org.haochaping.rectification.RectificationFigures;
 import org.haochaping.rectification.RectificationManagement;
 import org.springframework.stereotype.Component;
 
 /**
  * The contents of a period's report (第十一条 periodic summaries, plan 二(四)2): summary, rankings, bad-review
- * handling per department, what is not yet rectified on time, concentrated bad ratings with typical cases and the
- * key-supervision list. The printable page and the workbook are both made from it, so they agree.
+ * handling per department, what is not yet rectified on time, concentrated bad ratings with typical cases, the
+ * key-supervision list and the rating ledger's daily anchors (the report fixes the ledger's state). The printable
+ * page and the workbook are both made from it, so they agree.
  */
 @Component
 class PeriodReport {
@@ -29,8 +31,20 @@ class PeriodReport {
             int periodsAtBottom) {
     }
 
+    /**
+     * {@code anchors}: the rating ledger's daily anchors of the period's days in the viewer's regions, by region and
+     * day (a day is anchored after it ends).
+     */
     record Contents(Period period, Summary summary, List<Figures.Card> cards, Map<RankingSubject, Ranking> rankings,
-            List<Handling> handling, List<BadRatingClusters.Cluster> clusters, List<KeySupervision.Target> targets) {
+            List<Handling> handling, List<BadRatingClusters.Cluster> clusters, List<KeySupervision.Target> targets,
+            List<LedgerAnchors.Anchor> anchors) {
+
+        /** Each region's last anchor of the period: the state of its ledger the report vouches for. */
+        public List<LedgerAnchors.Anchor> lastAnchors() {
+            Map<String, LedgerAnchors.Anchor> last = new LinkedHashMap<>();
+            anchors.forEach(a -> last.put(a.regionCode(), a));
+            return List.copyOf(last.values());
+        }
     }
 
     static final List<RankingSubject> RANKED = List.of(RankingSubject.DEPARTMENT, RankingSubject.SERVICE_BODY,
@@ -41,9 +55,11 @@ class PeriodReport {
     private final BadRatingClusters clusters;
     private final KeySupervision supervision;
     private final CatalogManagement catalog;
+    private final LedgerAnchors ledger;
 
     PeriodReport(AnalyticsManagement analytics, RectificationManagement rectification, BadRatingClusters clusters,
-            KeySupervision supervision, CatalogManagement catalog) {
+            KeySupervision supervision, CatalogManagement catalog, LedgerAnchors ledger) {
+        this.ledger = ledger;
         this.analytics = analytics;
         this.rectification = rectification;
         this.clusters = clusters;
@@ -63,7 +79,8 @@ class PeriodReport {
             targets.addAll(supervision.targets(s, period, scope));
         }
         return new Contents(period, summary, Figures.cards(summary), rankings, handling(filter),
-                clusters.clusters(filter, 3), targets);
+                clusters.clusters(filter, 3), targets, ledger.between(scope.scope().regionPrefix(), period.from(),
+                        period.to()));
     }
 
     /** Bad-review handling per department with bad ratings or work orders in the period. */

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.haochaping.integrity.LedgerAnchors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -191,6 +192,16 @@ class Workbooks {
                 key.row(t.subject().label(), t.code(), t.name(), (long) t.consecutive(), t.reassign() ? "是" : "");
             }
             key.widths(5);
+
+            Writer anchors = styles.sheet(book, "评价存证");
+            anchors.header("行政区划代码", "行政区划", "日期", "当日末条序号", "SM3 链哈希");
+            for (LedgerAnchors.Anchor a : c.anchors()) {
+                anchors.row(a.regionCode(), a.regionName(), a.day(), a.sequence(), a.hash());
+            }
+            anchors.blank();
+            anchors.row("每个行政区划的评价存证链在每日结束后记录当日最后一条的哈希（次日生成），与审计日志中的 LEDGER_ANCHOR 一致；"
+                    + "“评价存证校验”重新计算整条链时必须得到同样的哈希。");
+            anchors.widths(5);
         });
     }
 

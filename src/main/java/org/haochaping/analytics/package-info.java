@@ -4,5 +4,5 @@
  * disclosure (第十一条 to 第十五条, plan 二(四)).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "analytics",
-        allowedDependencies = {"system", "identity", "catalog", "casework", "evaluation", "rectification"})
+        allowedDependencies = {"system", "identity", "catalog", "casework", "evaluation", "rectification", "integrity"})
 package org.haochaping.analytics;

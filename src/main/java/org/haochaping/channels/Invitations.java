@@ -31,11 +31,14 @@ class Invitations {
     private final JdbcClient jdbc;
     private final ChannelSettings settings;
     private final TokenGuessingGuard guard;
+    private final ClientAddresses addresses;
     private final Clock clock;
     private final SignedIds ids;
 
-    Invitations(JdbcClient jdbc, ChannelSettings settings, TokenGuessingGuard guard, Clock clock) {
+    Invitations(JdbcClient jdbc, ChannelSettings settings, TokenGuessingGuard guard, ClientAddresses addresses,
+            Clock clock) {
         this.guard = guard;
+        this.addresses = addresses;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -89,7 +92,8 @@ class Invitations {
 
     /** Checks a token: forged or unknown, used, replaced and expired tokens are refused. */
     Ticket open(String token) {
-        String source = TokenGuessingGuard.currentSource();
+        ClientAddresses.Client client = addresses.current();
+        String source = client == null ? null : client.address();
         guard.before(source);
         String tokenId = ids.idOf(token).orElseThrow(() -> invalid(source));
         return jdbc.sql("select * from channels_invitation where token_id = :id").param("id", tokenId)

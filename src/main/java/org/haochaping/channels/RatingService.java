@@ -7,8 +7,10 @@ import org.haochaping.casework.CaseView;
 import org.haochaping.evaluation.Channel;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
+import org.haochaping.evaluation.RatingOrigin;
 import org.haochaping.evaluation.SubmitEvaluation;
 import org.haochaping.identity.ApiClientPrincipal;
+import org.haochaping.identity.PersonalDataVault;
 import org.haochaping.system.DomainProblem;
 import org.haochaping.system.FieldProblem;
 import org.springframework.stereotype.Service;
@@ -26,13 +28,17 @@ class RatingService {
     private final EvaluationManagement evaluations;
     private final CaseManagement cases;
     private final OwnCaseRatingPolicy ownCase;
+    private final ClientAddresses addresses;
+    private final PersonalDataVault vault;
 
     RatingService(Invitations invitations, EvaluationManagement evaluations, CaseManagement cases,
-            OwnCaseRatingPolicy ownCase) {
+            OwnCaseRatingPolicy ownCase, ClientAddresses addresses, PersonalDataVault vault) {
         this.invitations = invitations;
         this.evaluations = evaluations;
         this.cases = cases;
         this.ownCase = ownCase;
+        this.addresses = addresses;
+        this.vault = vault;
     }
 
     @Transactional
@@ -41,7 +47,19 @@ class RatingService {
         cases.find(ticket.caseNo()).ifPresent(ownCase::check);
         invitations.consume(ticket.tokenId());
         return evaluations.submit(new SubmitEvaluation(ticket.caseNo(), ticket.channel(), input.level(),
-                input.dimensions(), input.reasons(), input.comment(), null, input.contact(), input.share(), null));
+                input.dimensions(), input.reasons(), input.comment(), null, input.contact(), input.share(), null,
+                origin(ticket.deviceCode())));
+    }
+
+    /**
+     * What the integrity signals may know of the person's client: the keyed index of its address (the address itself
+     * is personal data and never stored), and the terminal or tablet the token was issued for. A trusted platform's
+     * ratings have no origin: the platform's server is not the person's client.
+     */
+    private RatingOrigin origin(String deviceCode) {
+        ClientAddresses.Client client = addresses.current();
+        String key = client != null && client.attributed() ? vault.index("ip:" + client.address()) : null;
+        return new RatingOrigin(key, deviceCode);
     }
 
     @Transactional

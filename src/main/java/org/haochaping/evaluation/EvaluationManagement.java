@@ -108,7 +108,7 @@ public class EvaluationManagement {
             events.publishEvent(new EvaluationSubmitted(rating.id(), rating.caseNo(), rating.level(), rating.channel(),
                     rating.regionCode(), rating.departmentCode(), rating.serviceBodyCode(), rating.windowCode(),
                     rating.staffNo(), rating.itemCode(), rating.submittedAt(), false,
-                    evaluator != null && evaluator.realName()));
+                    evaluator != null && evaluator.realName(), command.origin()));
         }
         return rating;
     }

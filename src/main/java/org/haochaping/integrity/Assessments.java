@@ -43,11 +43,11 @@ class Assessments {
         jdbc.sql("""
                 insert into integrity_rating (evaluation_id, case_no, case_prefix, case_number, level, good, bad, channel,
                     region_code, department_code, service_body_code, window_code, staff_no, evaluator_key,
-                    comment_digest, dimension_vector, submitted_at, submitted_on, completed_at, instant, score, status,
-                    scored_at)
+                    comment_digest, dimension_vector, submitted_at, submitted_on, completed_at, instant, address_key,
+                    device_code, score, status, scored_at)
                 values (:id, :caseNo, :prefix, :number, :level, :good, :bad, :channel, :region, :department, :body,
                     :window, :staff, :evaluator, :comment, :vector, :submittedAt, :submittedOn, :completedAt, :instant,
-                    0, 'CLEAR', :scoredAt)
+                    :address, :device, 0, 'CLEAR', :scoredAt)
                 """)
                 .param("id", f.evaluationId()).param("caseNo", f.caseNo()).param("prefix", f.casePrefix())
                 .param("number", f.caseNumber()).param("level", f.level().name()).param("good", f.good())
@@ -56,7 +56,8 @@ class Assessments {
                 .param("window", f.windowCode()).param("staff", f.staffNo()).param("evaluator", f.evaluatorKey())
                 .param("comment", f.commentDigest()).param("vector", f.dimensionVector())
                 .param("submittedAt", f.submittedAt()).param("submittedOn", f.submittedAt().toLocalDate())
-                .param("completedAt", f.completedAt()).param("instant", f.instant()).param("scoredAt", scoredAt)
+                .param("completedAt", f.completedAt()).param("instant", f.instant()).param("address", f.addressKey())
+                .param("device", f.deviceCode()).param("scoredAt", scoredAt)
                 .update();
     }
 

@@ -46,6 +46,7 @@ class FraudSignals {
         List<Raised> raised = new ArrayList<>();
         evaluatorBurst(f).ifPresent(raised::add);
         windowBurst(f).ifPresent(raised::add);
+        addressBurst(f).ifPresent(raised::add);
         deviceTooFast(f).ifPresent(raised::add);
         instantRatings(f).ifPresent(raised::add);
         collusion(f).ifPresent(raised::add);
@@ -82,21 +83,53 @@ class FraudSignals {
                         + threshold + " 次）", ids(burst)));
     }
 
+    /**
+     * Good ratings from one client address given on a person's own device (a phone, a computer; not a hall's tablet
+     * or terminal, whose address is shared by design and whose speed is checked instead). Only the keyed index of the
+     * address is compared; the explanation shows a short prefix of the index so that members can be matched.
+     */
+    private Optional<Raised> addressBurst(RatingFeatures f) {
+        if (!f.good() || f.addressKey() == null || f.deviceCode() != null) {
+            return Optional.empty();
+        }
+        Duration window = settings.burst().window();
+        List<Assessments.Member> burst = within(f, window, "r.address_key = :a and r.device_code is null and r.good",
+                Map.of("a", f.addressKey()));
+        int threshold = settings.burst().addressCount();
+        return burst.size() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.ADDRESS_BURST,
+                "同一网络地址（标识 " + f.addressKey().substring(0, 8) + "…）在 " + minutes(window) + " 内提交 "
+                        + burst.size() + " 次好评（阈值 " + threshold + " 次）", ids(burst)));
+    }
+
+    /**
+     * Two ratings on one window tablet or self-service terminal closer together than a person can manage (the next
+     * person has to finish a case and step up). Without a known device, a window tablet's ratings are compared by
+     * their window.
+     */
     private Optional<Raised> deviceTooFast(RatingFeatures f) {
-        if (f.channel() != Channel.WINDOW_DEVICE || f.windowCode() == null) {
+        boolean tablet = f.channel() == Channel.WINDOW_DEVICE;
+        if (!tablet && f.channel() != Channel.TERMINAL) {
+            return Optional.empty();
+        }
+        String device = f.deviceCode() != null ? f.deviceCode() : tablet ? f.windowCode() : null;
+        if (device == null) {
             return Optional.empty();
         }
         Duration gap = settings.burst().deviceMinInterval();
-        List<Assessments.Member> near = assessments.members("r.window_code = :w and r.channel = 'WINDOW_DEVICE'",
-                Map.of("w", f.windowCode()), f.submittedAt().minus(gap), f.submittedAt().plus(gap));
+        String condition = f.deviceCode() != null ? "r.device_code = :d"
+                : "r.window_code = :d and r.channel = 'WINDOW_DEVICE'";
+        List<Assessments.Member> near = assessments.members(condition, Map.of("d", device),
+                f.submittedAt().minus(gap), f.submittedAt().plus(gap));
         List<Assessments.Member> others = near.stream().filter(m -> !m.evaluationId().equals(f.evaluationId())).toList();
         if (others.isEmpty()) {
             return Optional.empty();
         }
         long seconds = others.stream().mapToLong(m -> Math.abs(Duration.between(m.submittedAt(), f.submittedAt()).toSeconds()))
                 .min().orElse(0);
-        return Optional.of(new Raised(Signal.DEVICE_TOO_FAST, "窗口 " + f.windowCode() + " 的评价器两次评价仅相隔 "
-                + seconds + " 秒（正常办理间隔不少于 " + gap.toSeconds() + " 秒）", ids(near)));
+        String what = f.deviceCode() != null ? (tablet ? "评价器 " : "自助终端 ") + f.deviceCode()
+                : "窗口 " + f.windowCode() + " 的评价器";
+        return Optional.of(new Raised(Signal.DEVICE_TOO_FAST, what + "两次评价仅相隔 " + seconds
+                + " 秒（正常办理间隔不少于 " + gap.toSeconds() + " 秒）", ids(near)));
     }
 
     private Optional<Raised> instantRatings(RatingFeatures f) {

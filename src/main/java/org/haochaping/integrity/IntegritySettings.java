@@ -30,14 +30,15 @@ record IntegritySettings(
     }
 
     /**
-     * Bursts: {@code evaluatorCount} good ratings by one evaluator, or {@code windowCount} for the cases of one window,
-     * within {@code window}; two ratings on one window device less than {@code deviceMinInterval} apart; ratings
-     * within {@code instantAfter} of the case's completion, {@code instantCount} of them at one window within
-     * {@code window}.
+     * Bursts: {@code evaluatorCount} good ratings by one evaluator, {@code windowCount} for the cases of one window,
+     * or {@code addressCount} from one client address (personal devices only), within {@code window}; two ratings on
+     * one window tablet or self-service terminal less than {@code deviceMinInterval} apart; ratings within
+     * {@code instantAfter} of the case's completion, {@code instantCount} of them at one window within {@code window}.
      */
     record Burst(@DefaultValue("10m") Duration window, @DefaultValue("4") int evaluatorCount,
             @DefaultValue("10") int windowCount, @DefaultValue("20s") Duration deviceMinInterval,
-            @DefaultValue("30s") Duration instantAfter, @DefaultValue("4") int instantCount) {
+            @DefaultValue("30s") Duration instantAfter, @DefaultValue("4") int instantCount,
+            @DefaultValue("10") int addressCount) {
     }
 
     /** Collusion: {@code sameStaffCount} good ratings by one evaluator for one staff member within {@code period}. */

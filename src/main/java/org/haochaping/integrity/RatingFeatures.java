@@ -14,16 +14,19 @@ import org.haochaping.evaluation.Channel;
 import org.haochaping.evaluation.Dimension;
 import org.haochaping.evaluation.EvaluationView;
 import org.haochaping.evaluation.Level;
+import org.haochaping.evaluation.RatingOrigin;
 
 /**
  * What the signals compare about a rating: who rated (the evaluator's keyed index, never the plain value), what
- * was rated, when, how fast after the case was finished, the comment's digest, the dimension vector and the case
- * number split into prefix and serial number.
+ * was rated, when, how fast after the case was finished, the comment's digest, the dimension vector, the case
+ * number split into prefix and serial number, and where it came from (the keyed index of the client's address, the
+ * terminal or tablet).
  */
 record RatingFeatures(String evaluationId, String caseNo, String casePrefix, Long caseNumber, Level level,
         Channel channel, String regionCode, String departmentCode, String serviceBodyCode, String windowCode,
         String staffNo, String evaluatorKey, String idIndex, String mobileIndex, String comment, String commentDigest,
-        String dimensionVector, OffsetDateTime submittedAt, OffsetDateTime completedAt, boolean instant) {
+        String dimensionVector, OffsetDateTime submittedAt, OffsetDateTime completedAt, boolean instant,
+        String addressKey, String deviceCode) {
 
     private static final Pattern SERIAL = Pattern.compile("^(.*?)(\\d{1,18})$");
 
@@ -35,7 +38,7 @@ record RatingFeatures(String evaluationId, String caseNo, String casePrefix, Lon
         return level.isBad();
     }
 
-    static RatingFeatures of(EvaluationView e, CaseView c, IntegritySettings settings) {
+    static RatingFeatures of(EvaluationView e, CaseView c, RatingOrigin origin, IntegritySettings settings) {
         SealedIdentity who = e.evaluator();
         String idIndex = who == null ? null : who.idIndex();
         String mobileIndex = who == null ? null : who.mobileIndex();
@@ -54,7 +57,7 @@ record RatingFeatures(String evaluationId, String caseNo, String casePrefix, Lon
                 mobileIndex != null ? mobileIndex : idIndex, idIndex, mobileIndex, e.comment(),
                 commentDigest(e.comment(), settings.patterns().commentMinLength()),
                 dimensionVector(e.dimensions(), settings.patterns().vectorMinDimensions()), e.submittedAt(),
-                completedAt, instant);
+                completedAt, instant, origin.addressKey(), origin.deviceCode());
     }
 
     /** The SM3 digest of the normalised comment, for comments long enough to be telling. */

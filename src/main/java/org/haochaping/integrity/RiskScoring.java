@@ -10,6 +10,7 @@ import org.haochaping.casework.CaseManagement;
 import org.haochaping.casework.CaseView;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.EvaluationView;
+import org.haochaping.evaluation.RatingOrigin;
 import org.haochaping.system.Zones;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,8 +44,11 @@ class RiskScoring {
         this.clock = clock;
     }
 
-    /** Idempotent: a rating scored before is only settled again (a delivery may come twice). */
-    void score(String evaluationId) {
+    /**
+     * Idempotent: a rating scored before is only settled again (a delivery may come twice). {@code origin} is what the
+     * channel knew of the submitting client.
+     */
+    void score(String evaluationId, RatingOrigin origin) {
         Set<String> changed = transaction.execute(status -> {
             if (assessments.exists(evaluationId)) {
                 return Set.of(evaluationId);
@@ -54,7 +58,7 @@ class RiskScoring {
                 return Set.<String>of();
             }
             CaseView c = cases.find(rating.caseNo()).orElse(null);
-            RatingFeatures features = RatingFeatures.of(rating, c, settings);
+            RatingFeatures features = RatingFeatures.of(rating, c, origin, settings);
             OffsetDateTime now = Zones.now(clock);
             assessments.insert(features, now);
             Set<String> touched = new TreeSet<>();

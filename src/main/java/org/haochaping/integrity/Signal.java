@@ -8,7 +8,8 @@ package org.haochaping.integrity;
 enum Signal {
     EVALUATOR_BURST("同一评价人短时间内集中好评", 40),
     WINDOW_BURST("同一窗口短时间内集中好评", 40),
-    DEVICE_TOO_FAST("评价器连续评价间隔短于常人操作", 40),
+    ADDRESS_BURST("同一网络地址短时间内集中好评", 40),
+    DEVICE_TOO_FAST("评价器或自助终端连续评价间隔短于常人操作", 40),
     INSTANT_RATINGS("办结后数秒即评且成批出现", 40),
     EVALUATOR_IS_STAFF("评价人与本部门工作人员身份一致", 70),
     STAFF_OWN_WINDOW("工作人员评价本窗口办件", 90),

@@ -23,7 +23,7 @@ class SubmittedRatingListener {
     @TransactionalEventListener
     void on(EvaluationSubmitted submitted) {
         if (!submitted.defaulted()) {
-            scoring.score(submitted.evaluationId());
+            scoring.score(submitted.evaluationId(), submitted.origin());
         }
     }
 }

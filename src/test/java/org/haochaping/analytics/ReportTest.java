@@ -119,4 +119,43 @@ class ReportTest extends IntegrationTest {
         assertThat(download(api.login("auditor"), "/api/v1/reports/" + period + ".xlsx").statusCode()).isEqualTo(403);
         assertThat(download(api.login("supervisor"), "/api/v1/reports/2026-13.xlsx").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void thePeriodReportCarriesTheDailyLedgerAnchorThatTheVerificationReproduces() throws Exception {
+        Place p = Place.create(jdbc);
+        p.rated(api, p.staff1(), p.item1(), "VERY_SATISFIED", null);
+        p.rated(api, p.staff2(), p.item1(), "SATISFIED", null);
+        LocalDate day = Zones.now(clock).toLocalDate();
+        long lastOfDay = jdbc.sql("select max(seq) from integrity_ledger_entry where region_code = :r and recorded_on = :d")
+                .param("r", p.region()).param("d", day).query(Long.class).single();
+        clock.advance(java.time.Duration.ofDays(1));
+        String admin = api.login("admin");
+        assertThat(api.bearer(admin, "POST", "/api/v1/admin/jobs/ledger-anchor/run", null).status()).isEqualTo(200);
+        String period = Period.containing(Period.Kind.MONTH, day).code();
+        String supervisor = api.login("supervisor");
+
+        HttpResponse<byte[]> answer = download(supervisor, "/api/v1/reports/" + period + ".xlsx");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        List<String> anchor;
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(answer.body()))) {
+            anchor = rows(book.getSheet("评价存证")).stream()
+                    .filter(r -> r.size() > 4 && r.get(0).equals(p.region()) && r.get(2).equals(day.toString()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no anchor of " + p.region() + " on " + day));
+        }
+        assertThat(anchor.get(1)).isEqualTo(p.regionName());
+        assertThat(anchor.get(3)).isEqualTo(String.valueOf(lastOfDay));
+        String hash = anchor.get(4);
+        assertThat(hash).matches("[0-9a-f]{64}").isEqualTo(jdbc.sql(
+                "select hash from integrity_ledger_entry where region_code = :r and seq = :s")
+                .param("r", p.region()).param("s", lastOfDay).query(String.class).single());
+
+        JsonNode verification = api.bearer(supervisor, "GET", "/api/v1/integrity/ledger/verification?regionCode="
+                + p.region(), null).json();
+        assertThat(verification.path("intact").asBoolean()).as("the chain recomputed gives the same hashes").isTrue();
+        assertThat(verification.path("checked").asLong()).isGreaterThanOrEqualTo(lastOfDay);
+
+        String page = org.haochaping.support.ConsoleSession.login(baseUrl(), "supervisor", org.haochaping.support.TestApi.PASSWORD)
+                .get("/console/reports/" + period).body();
+        assertThat(page).contains("评价存证", p.regionName(), hash);
+    }
 }

@@ -163,7 +163,7 @@ class RollupTest extends IntegrationTest {
         EvaluationView e = evaluations.find(id).orElseThrow();
         EvaluationSubmitted again = new EvaluationSubmitted(e.id(), e.caseNo(), e.level(), e.channel(), e.regionCode(),
                 e.departmentCode(), e.serviceBodyCode(), e.windowCode(), e.staffNo(), e.itemCode(), e.submittedAt(),
-                false, true);
+                false, true, null);
         listener.on(again);
         listener.on(again);
         listener.on(new EvaluationQuarantineChanged(id, e.caseNo(), false, "重复投递", OffsetDateTime.now()));

@@ -23,15 +23,18 @@ import org.haochaping.evaluation.Channel;
 import org.haochaping.evaluation.Dimension;
 import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.evaluation.Level;
+import org.haochaping.evaluation.RatingOrigin;
 import org.haochaping.evaluation.SubmitEvaluation;
 import org.haochaping.support.Await;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The proof of issue 8: a replay of a scripted five-star campaign against the rating API is held whole, while
- * generated ordinary days of hall traffic (and the demo fixture's history) raise no hold. The false-positive rate
- * on the ordinary days is measured and printed.
+ * The proof of issue 8: a replay of a scripted five-star campaign against the rating API (from one machine) is held
+ * whole, while generated ordinary days of hall traffic (and the demo fixture's history) raise no hold. The ordinary
+ * days carry realistic origins: window tablets and terminals with their device codes, QR ratings partly over the
+ * hall's Wi-Fi (one shared address per hall), phones behind a small pool of carrier addresses, home computers. The
+ * false-positive rate on the ordinary days, and how often each signal was raised, are measured and printed.
  */
 class CampaignReplayTest extends IntegrityTest {
 
@@ -69,12 +72,19 @@ class CampaignReplayTest extends IntegrityTest {
         awaitScored(ordinary);
         long flagged = ordinary.stream().filter(id -> !signals(id).isEmpty()).count();
         long held = ordinary.stream().filter(id -> "HELD".equals(status(id)) || score(id) >= 60).count();
+        Map<String, Long> perSignal = new java.util.TreeMap<>();
+        ordinary.forEach(id -> signals(id).forEach(code -> perSignal.merge(code, 1L, Long::sum)));
+        long withAddress = jdbc.sql("select count(*) from integrity_rating where evaluation_id in (:ids) and address_key is not null")
+                .param("ids", ordinary).query(Long.class).single();
+        long withDevice = jdbc.sql("select count(*) from integrity_rating where evaluation_id in (:ids) and device_code is not null")
+                .param("ids", ordinary).query(Long.class).single();
 
         String prefix = uniquePrefix();
         List<String> campaign = new ArrayList<>();
         String[] scripted = {"服务非常好，效率很高，五星好评！", "工作人员态度好，办事效率高，点赞！", "非常满意，一次办成，感谢！"};
+        String campaignMachine = randomAddress();
         for (int i = 0; i < 30; i++) {
-            campaign.add(rateWithToken(prefix + String.format("%05d", 100 + i), cityHall(person(null), 60 * 24 + i),
+            campaign.add(rateFrom(campaignMachine, prefix + String.format("%05d", 100 + i), cityHall(person(null), 60 * 24 + i),
                     Map.of("level", "VERY_SATISFIED", "comment", scripted[i % 3],
                             "dimensions", Map.of("ATTITUDE", "VERY_SATISFIED", "EFFICIENCY", "VERY_SATISFIED"))));
             clock.advance(Duration.ofSeconds(3));
@@ -83,11 +93,16 @@ class CampaignReplayTest extends IntegrityTest {
         campaign.forEach(this::awaitHeld);
 
         double falsePositiveRate = (double) held / ordinary.size();
-        System.out.printf("integrity proof: campaign %d/%d held; ordinary traffic %d ratings, %d with a signal (%.1f%%), "
-                        + "%d held (false-positive rate %.2f%%)%n", campaign.size(), campaign.size(), ordinary.size(), flagged,
-                100.0 * flagged / ordinary.size(), held, 100 * falsePositiveRate);
+        System.out.printf("integrity proof: campaign %d/%d held; ordinary traffic %d ratings (%d with a client address, "
+                        + "%d from a tablet or terminal), %d with a signal (%.1f%%: %s), %d held (false-positive rate %.2f%%)%n",
+                campaign.size(), campaign.size(), ordinary.size(), withAddress, withDevice, flagged,
+                100.0 * flagged / ordinary.size(), perSignal, held, 100 * falsePositiveRate);
         assertThat(ordinary).hasSizeGreaterThan(250);
+        assertThat(withAddress).as("the address signal was in play").isGreaterThan(ordinary.size() / 2);
+        assertThat(withDevice).as("the device signal was in play").isGreaterThan(ordinary.size() / 5);
         assertThat(held).isZero();
+        assertThat(perSignal).doesNotContainKey("ADDRESS_BURST");
+        assertThat(signals(campaign.get(29))).contains("ADDRESS_BURST");
     }
 
     @Test
@@ -101,12 +116,17 @@ class CampaignReplayTest extends IntegrityTest {
     /** A day at the four windows: cases every 6–20 minutes, most rated, on every channel, a few agents. */
     private List<String> ordinaryDay(OffsetDateTime opening, Random random) {
         record Rating(String caseNo, Channel channel, Level level, Map<Dimension, Level> dimensions, String comment,
-                OffsetDateTime at) {
+                OffsetDateTime at, RatingOrigin origin) {
         }
         List<Rating> ratings = new ArrayList<>();
         OffsetDateTime closing = opening.withHour(17);
         String dayPrefix = "XC" + uniquePrefix().substring(2, 8) + opening.toLocalDate().toString().replace("-", "");
         List<PersonalIdentity> agents = List.of(citizen(random), citizen(random), citizen(random));
+        String run = uniquePrefix();
+        List<String> carrier = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            carrier.add(Sm3.hex(run + "-carrier-" + i));
+        }
         int serial = 0;
         for (Post post : POSTS) {
             OffsetDateTime t = opening.plusMinutes(random.nextInt(15));
@@ -120,10 +140,20 @@ class CampaignReplayTest extends IntegrityTest {
                         CaseType.IMMEDIATE, CaseStatus.COMPLETED, t, completed, completed), "test");
                 if (random.nextInt(100) < 75) {
                     int roll = random.nextInt(100);
-                    Channel channel = roll < 40 ? Channel.WINDOW_DEVICE : roll < 70 ? Channel.QR : roll < 85 ? Channel.SMS
-                            : roll < 93 ? Channel.MOBILE : Channel.PC;
+                    Channel channel = roll < 36 ? Channel.WINDOW_DEVICE : roll < 40 ? Channel.TERMINAL : roll < 70
+                            ? Channel.QR : roll < 85 ? Channel.SMS : roll < 93 ? Channel.MOBILE : Channel.PC;
+                    String hallWifi = Sm3.hex(run + "-wifi-" + post.body());
+                    String phone = carrier.get(random.nextInt(carrier.size()));
+                    RatingOrigin origin = switch (channel) {
+                        case WINDOW_DEVICE -> new RatingOrigin(hallWifi, run + "-TAB-" + post.window());
+                        case TERMINAL -> new RatingOrigin(hallWifi, run + "-TERM-" + post.body());
+                        case QR -> new RatingOrigin(random.nextInt(100) < 30 ? hallWifi : phone, null);
+                        case PC -> new RatingOrigin(Sm3.hex(run + "-home-" + random.nextInt(1_000_000)), null);
+                        default -> new RatingOrigin(phone, null);
+                    };
                     long delay = switch (channel) {
                         case WINDOW_DEVICE -> 5 + random.nextInt(90);
+                        case TERMINAL -> 30 + random.nextInt(120);
                         case QR -> 60 + random.nextInt(3600);
                         case SMS -> 1800 + random.nextInt(6 * 3600);
                         default -> 600 + random.nextInt(5 * 3600);
@@ -137,7 +167,7 @@ class CampaignReplayTest extends IntegrityTest {
                     }
                     String[] pool = COMMENTS.get(level);
                     ratings.add(new Rating(caseNo, channel, level, dimensions, pool[random.nextInt(pool.length)],
-                            completed.plusSeconds(delay)));
+                            completed.plusSeconds(delay), origin));
                 }
                 t = completed.plusMinutes(3 + random.nextInt(12));
             }
@@ -146,7 +176,7 @@ class CampaignReplayTest extends IntegrityTest {
         List<String> ids = new ArrayList<>();
         for (Rating r : ratings) {
             ids.add(evaluations.submit(new SubmitEvaluation(r.caseNo(), r.channel(), r.level(), r.dimensions(), List.of(),
-                    r.comment(), null, false, false, r.at())).id());
+                    r.comment(), null, false, false, r.at(), r.origin())).id());
         }
         return ids;
     }

@@ -17,6 +17,7 @@ import org.haochaping.evaluation.Level;
 import org.haochaping.evaluation.SubmitEvaluation;
 import org.haochaping.support.Await;
 import org.haochaping.support.Cases;
+import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -122,6 +123,93 @@ class FraudSignalsTest extends IntegrityTest {
                 && signals(second).contains("DEVICE_TOO_FAST"));
         assertThat(jdbc.sql("select detail from integrity_signal where evaluation_id = :id").param("id", second)
                 .query(String.class).single()).contains("6 秒");
+    }
+
+    @Test
+    void manyGoodRatingsFromOneAddressInAFewMinutesAreASignalOnEveryMember() {
+        String address = randomAddress();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> applicant = person(null);
+            Map<String, Object> c = switch (i % 4) {
+                case 0 -> atWindow("XC-HALL-W01", applicant, 120);
+                case 1 -> atWindow("XC-HALL-W02", applicant, 120);
+                case 2 -> atWeidu(applicant, 120);
+                default -> atYuzhou(applicant, 120);
+            };
+            ids.add(rateFrom(address, Cases.newCaseNo(), c, Map.of("level", i % 3 == 0 ? "SATISFIED" : "VERY_SATISFIED")));
+            clock.advance(Duration.ofSeconds(50));
+        }
+        awaitScored(ids);
+        for (String id : ids) {
+            Await.until("address signal on every member", () -> signals(id).contains("ADDRESS_BURST"));
+            assertThat(signals(id)).containsExactly("ADDRESS_BURST");
+            assertThat(status(id)).as("one weak signal alone is no hold").isEqualTo("CLEAR");
+        }
+        String detail = jdbc.sql("select detail from integrity_signal where evaluation_id = :id and signal = 'ADDRESS_BURST'")
+                .param("id", ids.get(9)).query(String.class).single();
+        assertThat(detail).contains("同一网络地址", "10 次好评", "阈值 10 次").doesNotContain(address);
+        String key = jdbc.sql("select address_key from integrity_rating where evaluation_id = :id").param("id", ids.get(0))
+                .query(String.class).single();
+        assertThat(key).as("only the keyed index is kept").matches("[0-9a-f]{64}").doesNotContain(address);
+    }
+
+    @Test
+    void goodRatingsFromManyAddressesOrSpreadOverTheDayRaiseNoAddressSignal() {
+        String household = randomAddress();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> c = i % 2 == 0 ? atWindow("XC-HALL-W01", person(null), 120) : atWeidu(person(null), 120);
+            ids.add(rateFrom(randomAddress(), Cases.newCaseNo(), c, Map.of("level", "VERY_SATISFIED")));
+            ids.add(rateFrom(household, Cases.newCaseNo(), i % 2 == 0 ? atYuzhou(person(null), 120)
+                    : atWindow("XC-HALL-W02", person(null), 120), Map.of("level", "VERY_SATISFIED")));
+            clock.advance(Duration.ofMinutes(2));
+        }
+        String local = rateWithToken(Cases.newCaseNo(), atYuzhou(person(null), 120), Map.of("level", "SATISFIED"));
+        awaitScored(ids);
+        awaitScored(local);
+        assertThat(ids).allSatisfy(id -> assertThat(signals(id)).doesNotContain("ADDRESS_BURST"));
+        assertThat(jdbc.sql("select count(distinct address_key) from integrity_rating where evaluation_id in (:ids)")
+                .param("ids", ids).query(Long.class).single()).isGreaterThan(10);
+        assertThat(jdbc.sql("select address_key from integrity_rating where evaluation_id = :id").param("id", local)
+                .query(String.class).optional().orElse(null)).as("a call from this machine is nobody's address").isNull();
+    }
+
+    @Test
+    void aSelfServiceTerminalRatingFasterThanAPersonCanIsASignal() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String caseNo = Cases.newCaseNo();
+            api.putCase(caseNo, cityHall(person(null), 5));
+            String url = api.signed("POST", "/api/v1/terminals/TERM-XC-01/invitations",
+                    TestApi.json(Map.of("caseNo", caseNo)), "demo-terminal-xc-01", "demo-terminal-secret-2026").text("url");
+            ids.add(rateToken(randomAddress(), url.substring(url.lastIndexOf('/') + 1), Map.of("level", "VERY_SATISFIED")));
+            clock.advance(Duration.ofSeconds(8));
+        }
+        awaitScored(ids);
+        for (String id : ids) {
+            Await.until("device signal on both", () -> signals(id).contains("DEVICE_TOO_FAST"));
+        }
+        assertThat(jdbc.sql("select detail from integrity_signal where evaluation_id = :id and signal = 'DEVICE_TOO_FAST'")
+                .param("id", ids.get(1)).query(String.class).single()).contains("自助终端 TERM-XC-01", "8 秒", "20 秒");
+        assertThat(signals(ids.get(1))).doesNotContain("ADDRESS_BURST");
+    }
+
+    @Test
+    void aSelfServiceTerminalAtAPersonsPaceRaisesNoSpeedSignal() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String caseNo = Cases.newCaseNo();
+            api.putCase(caseNo, cityHall(person(null), 5));
+            String url = api.signed("POST", "/api/v1/terminals/TERM-XC-01/invitations",
+                    TestApi.json(Map.of("caseNo", caseNo)), "demo-terminal-xc-01", "demo-terminal-secret-2026").text("url");
+            ids.add(rateToken(randomAddress(), url.substring(url.lastIndexOf('/') + 1), Map.of("level", "SATISFIED")));
+            clock.advance(Duration.ofSeconds(90));
+        }
+        awaitScored(ids);
+        assertThat(ids).allSatisfy(id -> assertThat(signals(id)).doesNotContain("DEVICE_TOO_FAST"));
+        assertThat(jdbc.sql("select count(*) from integrity_rating where device_code = 'TERM-XC-01' and evaluation_id in (:ids)")
+                .param("ids", ids).query(Long.class).single()).isEqualTo(3);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.haochaping.evaluation.Channel;
 import org.haochaping.evaluation.Dimension;
 import org.haochaping.evaluation.EvaluationView;
 import org.haochaping.evaluation.Level;
+import org.haochaping.evaluation.RatingOrigin;
 import org.junit.jupiter.api.Test;
 
 /** The rules under the signals and the ledger, without the application. */
@@ -19,7 +20,7 @@ class IntegrityRulesTest {
 
     private static final IntegritySettings DEFAULTS = new IntegritySettings(true, 60,
             new IntegritySettings.Burst(java.time.Duration.ofMinutes(10), 4, 10, java.time.Duration.ofSeconds(20),
-                    java.time.Duration.ofSeconds(30), 4),
+                    java.time.Duration.ofSeconds(30), 4, 10),
             new IntegritySettings.Collusion(java.time.Duration.ofDays(30), 5),
             new IntegritySettings.Patterns(java.time.Duration.ofHours(1), 8, 4, 4, 5, java.time.Duration.ofMinutes(5), 4),
             new IntegritySettings.BadRatings(java.time.Duration.ofDays(30), 3, java.time.Duration.ofMinutes(1)),
@@ -79,7 +80,7 @@ class IntegrityRulesTest {
 
     @Test
     void caseNumbersSplitIntoPrefixAndSerialAndWeightsAreConfigurable() {
-        RatingFeatures f = RatingFeatures.of(rating(Level.SATISFIED, null, true), null, DEFAULTS);
+        RatingFeatures f = RatingFeatures.of(rating(Level.SATISFIED, null, true), null, RatingOrigin.UNKNOWN, DEFAULTS);
         assertThat(f.casePrefix()).isEqualTo("XC");
         assertThat(f.caseNumber()).isEqualTo(2026000123L);
         assertThat(f.evaluatorKey()).isEqualTo("mobidx");

@@ -1,5 +1,7 @@
 package org.haochaping.integrity;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -97,18 +99,42 @@ abstract class IntegrityTest extends IntegrationTest {
 
     /** Reports the case and rates it with the token of its invitation (channel QR); answers the rating's id. */
     String rateWithToken(String caseNo, Map<String, Object> caseBody, Map<String, Object> rating) {
+        return rateFrom(null, caseNo, caseBody, rating);
+    }
+
+    /**
+     * Reports the case and rates it with its token, as a client at {@code address} behind the local proxy (sent as
+     * {@code X-Forwarded-For}; null: a request from this machine, attributed to no client); answers the rating's id.
+     */
+    String rateFrom(String address, String caseNo, Map<String, Object> caseBody, Map<String, Object> rating) {
         TestApi.Answer reported = api.putCase(caseNo, caseBody);
         if (reported.status() != 201 && reported.status() != 200) {
             throw new AssertionError("case not stored: " + reported);
         }
         String url = reported.json().path("invitation").path("url").asString();
+        return rateToken(address, url.substring(url.lastIndexOf('/') + 1), rating);
+    }
+
+    /** Rates with a token, from {@code address} (see {@link #rateFrom}); answers the rating's id. */
+    String rateToken(String address, String token, Map<String, Object> rating) {
         Map<String, Object> body = new HashMap<>(rating);
-        body.put("token", url.substring(url.lastIndexOf('/') + 1));
-        TestApi.Answer rated = api.post("/api/v1/evaluations", TestApi.json(body));
+        body.put("token", token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/evaluations"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TestApi.json(body)));
+        if (address != null) {
+            request.header("X-Forwarded-For", address);
+        }
+        TestApi.Answer rated = api.send(request.build());
         if (rated.status() != 201) {
             throw new AssertionError("rating refused: " + rated);
         }
         return rated.text("id");
+    }
+
+    /** An address of the documentation ranges, different for each call (for one test's own client). */
+    static String randomAddress() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "198.51." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
     /** Reports the case and rates it as the trusted platform on the given channel; answers the rating's id. */

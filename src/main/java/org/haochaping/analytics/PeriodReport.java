@@ -1,11 +1,14 @@
 package org.haochaping.analytics;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.haochaping.catalog.CatalogManagement;
+import org.haochaping.identity.CurrentUser;
 import org.haochaping.integrity.LedgerAnchors;
 import org.haochaping.rectification.RectificationFigures;
 import org.haochaping.rectification.RectificationManagement;
@@ -26,9 +29,21 @@ class PeriodReport {
             long calledBack, Double callbackRate) {
     }
 
-    /** Appraisal indicators of one department or staff member (第十四条). */
+    /**
+     * Appraisal indicators of one department or staff member (第十四条); for a year, also the deductions recorded
+     * against it, the score after them ({@code net}) and whether it keeps the year's award eligibility.
+     */
     record Appraisal(String code, String name, String departmentName, Ranking.Row row, Handling handling,
-            int periodsAtBottom) {
+            int periodsAtBottom, BigDecimal deducted, Double net, boolean eligible) {
+    }
+
+    /** The appraisal of a period; {@code deductions} only for a year (deductions belong to the annual appraisal). */
+    record AppraisalContents(Period period, Map<RankingSubject, List<Appraisal>> rows,
+            List<AppraisalAdjustments.Deduction> deductions) {
+
+        boolean annual() {
+            return period.kind() == Period.Kind.YEAR;
+        }
     }
 
     /**
@@ -56,10 +71,13 @@ class PeriodReport {
     private final KeySupervision supervision;
     private final CatalogManagement catalog;
     private final LedgerAnchors ledger;
+    private final List<AppraisalAdjustments> adjustments;
 
     PeriodReport(AnalyticsManagement analytics, RectificationManagement rectification, BadRatingClusters clusters,
-            KeySupervision supervision, CatalogManagement catalog, LedgerAnchors ledger) {
+            KeySupervision supervision, CatalogManagement catalog, LedgerAnchors ledger,
+            List<AppraisalAdjustments> adjustments) {
         this.ledger = ledger;
+        this.adjustments = adjustments;
         this.analytics = analytics;
         this.rectification = rectification;
         this.clusters = clusters;
@@ -104,8 +122,11 @@ class PeriodReport {
         return rows;
     }
 
-    /** The appraisal indicators per department and per staff member for the period (第十四条). */
-    Map<RankingSubject, List<Appraisal>> appraisal(Period period, StatsFilter scope) {
+    /**
+     * The appraisal per department and per staff member for the period (第十四条): the indicators, and for a year the
+     * deductions the viewer may see.
+     */
+    AppraisalContents appraisal(Period period, StatsFilter scope, CurrentUser viewer) {
         StatsFilter filter = scope.between(period.from(), period.to());
         Map<String, Handling> byDepartment = new LinkedHashMap<>();
         handling(filter).forEach(h -> byDepartment.put(h.departmentCode(), h));
@@ -113,6 +134,8 @@ class PeriodReport {
         catalog.departments().forEach(d -> departmentNames.put(d.code(), d.name()));
         Map<String, String> staffDepartment = new LinkedHashMap<>();
         catalog.staffMembers().forEach(s -> staffDepartment.put(s.staffNo(), s.departmentCode()));
+        List<AppraisalAdjustments.Deduction> deductions = period.kind() != Period.Kind.YEAR ? List.of()
+                : adjustments.stream().flatMap(a -> a.of(period.from().getYear(), viewer).stream()).toList();
         Map<RankingSubject, List<Appraisal>> result = new LinkedHashMap<>();
         for (RankingSubject subject : List.of(RankingSubject.DEPARTMENT, RankingSubject.STAFF)) {
             Map<String, Integer> atBottom = new LinkedHashMap<>();
@@ -121,13 +144,20 @@ class PeriodReport {
             for (Ranking.Row r : analytics.rank(subject, filter)) {
                 String department = subject == RankingSubject.DEPARTMENT ? r.subjectCode()
                         : staffDepartment.get(r.subjectCode());
+                List<AppraisalAdjustments.Deduction> against = deductions.stream()
+                        .filter(d -> d.subject() == subject && d.subjectCode().equals(r.subjectCode())).toList();
+                BigDecimal deducted = against.stream().map(AppraisalAdjustments.Deduction::points)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+                double net = BigDecimal.valueOf(r.score()).subtract(deducted).setScale(2, RoundingMode.HALF_UP)
+                        .doubleValue();
                 rows.add(new Appraisal(r.subjectCode(), r.subjectName(),
                         department == null ? "" : departmentNames.getOrDefault(department, department), r,
                         subject == RankingSubject.DEPARTMENT ? byDepartment.get(r.subjectCode()) : null,
-                        atBottom.getOrDefault(r.subjectCode(), 0)));
+                        atBottom.getOrDefault(r.subjectCode(), 0), deducted, net,
+                        against.stream().noneMatch(AppraisalAdjustments.Deduction::losesEligibility)));
             }
             result.put(subject, rows);
         }
-        return result;
+        return new AppraisalContents(period, result, deductions);
     }
 }

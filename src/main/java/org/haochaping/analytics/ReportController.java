@@ -26,8 +26,11 @@ class ReportController {
     private final Workbooks workbooks;
     private final Viewers viewers;
     private final AuditLog audit;
+    private final AppraisalExports appraisals;
 
-    ReportController(PeriodReport reports, Workbooks workbooks, Viewers viewers, AuditLog audit) {
+    ReportController(PeriodReport reports, Workbooks workbooks, Viewers viewers, AuditLog audit,
+            AppraisalExports appraisals) {
+        this.appraisals = appraisals;
         this.reports = reports;
         this.workbooks = workbooks;
         this.viewers = viewers;
@@ -47,11 +50,10 @@ class ReportController {
     @GetMapping({"/api/v1/reports/{period}/appraisal.xlsx", "/console/reports/{period}/appraisal.xlsx"})
     void appraisal(@PathVariable String period, @AuthenticationPrincipal CurrentUser user,
             HttpServletResponse response) throws IOException {
-        CurrentUser viewer = viewers.statistics(user);
+        viewers.statistics(user);
         Period p = Period.parse(period);
-        var rows = reports.appraisal(p, viewers.filter(viewer, null, null, null, null, null, null));
         audit.record("APPRAISAL_EXPORTED", p.code(), "考核指标 " + p.label());
-        workbooks.appraisal(p, rows, download(response, "好差评考核指标-" + p.code() + ".xlsx"));
+        appraisals.write(p.code(), user, download(response, "好差评考核指标-" + p.code() + ".xlsx"));
     }
 
     /** Sets the download headers and answers the stream the workbook is written to as it is made. */

@@ -205,32 +205,72 @@ class Workbooks {
         });
     }
 
-    void appraisal(Period period, Map<RankingSubject, List<PeriodReport.Appraisal>> rows, OutputStream out)
-            throws IOException {
+    void appraisal(PeriodReport.AppraisalContents c, OutputStream out) throws IOException {
+        boolean annual = c.annual();
         write(out, (book, styles) -> {
             Writer d = styles.sheet(book, "部门考核指标");
-            d.header("部门代码", "部门", "有效评价数", "得分", "排名分", "名次", "满意率", "差评率", "评价率", "差评整改率", "按期整改率",
-                    "实名差评回访率", "连续靠后期数");
-            for (PeriodReport.Appraisal a : rows.getOrDefault(RankingSubject.DEPARTMENT, List.of())) {
+            d.header(withDeductions(annual, "部门代码", "部门", "有效评价数", "得分", "排名分", "名次", "满意率", "差评率", "评价率",
+                    "差评整改率", "按期整改率", "实名差评回访率", "连续靠后期数"));
+            for (PeriodReport.Appraisal a : c.rows().getOrDefault(RankingSubject.DEPARTMENT, List.of())) {
                 PeriodReport.Handling h = a.handling();
-                d.row(a.code(), a.name(), a.row().count(), a.row().score(), a.row().rankingScore(), (long) a.row().rank(),
-                        new Pct(a.row().satisfactionRate()), new Pct(a.row().badRate()), new Pct(a.row().ratingRate()),
+                d.row(withDeductions(annual, a, a.code(), a.name(), a.row().count(), a.row().score(),
+                        a.row().rankingScore(), (long) a.row().rank(), new Pct(a.row().satisfactionRate()),
+                        new Pct(a.row().badRate()), new Pct(a.row().ratingRate()),
                         new Pct(h == null ? null : h.rectificationRate()), new Pct(h == null ? null : h.onTimeRate()),
-                        new Pct(h == null ? null : h.callbackRate()), (long) a.periodsAtBottom());
+                        new Pct(h == null ? null : h.callbackRate()), (long) a.periodsAtBottom()));
             }
             d.blank();
-            d.row(period.label() + "。" + Metrics.Metric.SCORE.label() + "：" + Metrics.Metric.SCORE.definition());
+            d.row(c.period().label() + "。" + Metrics.Metric.SCORE.label() + "：" + Metrics.Metric.SCORE.definition());
             d.row(Metrics.Metric.RANKING_SCORE.label() + "：" + Metrics.Metric.RANKING_SCORE.definition());
-            d.widths(13);
+            if (annual) {
+                d.row("扣分：经核实属实（履职不到位）的差评按规定扣分（二(五)），明细见“扣分明细”；考核得分 = 得分 − 扣分；"
+                        + "有取消评优资格的扣分时，评优资格为“取消”。");
+            }
+            d.widths(annual ? 16 : 13);
 
             Writer s = styles.sheet(book, "人员考核指标");
-            s.header("工号", "姓名", "所属部门", "有效评价数", "得分", "排名分", "名次", "满意率", "差评数", "差评率", "评价率", "连续靠后期数");
-            for (PeriodReport.Appraisal a : rows.getOrDefault(RankingSubject.STAFF, List.of())) {
-                s.row(a.code(), a.name(), a.departmentName(), a.row().count(), a.row().score(), a.row().rankingScore(),
-                        (long) a.row().rank(), new Pct(a.row().satisfactionRate()), a.row().bad(),
-                        new Pct(a.row().badRate()), new Pct(a.row().ratingRate()), (long) a.periodsAtBottom());
+            s.header(withDeductions(annual, "工号", "姓名", "所属部门", "有效评价数", "得分", "排名分", "名次", "满意率", "差评数",
+                    "差评率", "评价率", "连续靠后期数"));
+            for (PeriodReport.Appraisal a : c.rows().getOrDefault(RankingSubject.STAFF, List.of())) {
+                s.row(withDeductions(annual, a, a.code(), a.name(), a.departmentName(), a.row().count(),
+                        a.row().score(), a.row().rankingScore(), (long) a.row().rank(),
+                        new Pct(a.row().satisfactionRate()), a.row().bad(), new Pct(a.row().badRate()),
+                        new Pct(a.row().ratingRate()), (long) a.periodsAtBottom()));
             }
-            s.widths(12);
+            s.widths(annual ? 15 : 12);
+
+            if (annual) {
+                Writer x = styles.sheet(book, "扣分明细");
+                x.header("对象类型", "对象编码", "对象名称", "扣分", "扣分理由", "取消评优资格", "来源工单", "办件编号", "扣分记录");
+                for (AppraisalAdjustments.Deduction dd : c.deductions()) {
+                    x.row(dd.subject().label(), dd.subjectCode(), dd.subjectName(), dd.points(), dd.reason(),
+                            dd.losesEligibility() ? "是" : "否", dd.workOrderId(), dd.caseNo(), dd.id());
+                }
+                x.widths(9);
+            }
         });
+    }
+
+    /** The columns, and for a year the deduction columns after them. */
+    private static String[] withDeductions(boolean annual, String... titles) {
+        if (!annual) {
+            return titles;
+        }
+        String[] all = java.util.Arrays.copyOf(titles, titles.length + 3);
+        all[titles.length] = "扣分";
+        all[titles.length + 1] = "考核得分";
+        all[titles.length + 2] = "评优资格";
+        return all;
+    }
+
+    private static Object[] withDeductions(boolean annual, PeriodReport.Appraisal a, Object... values) {
+        if (!annual) {
+            return values;
+        }
+        Object[] all = java.util.Arrays.copyOf(values, values.length + 3);
+        all[values.length] = a.deducted().doubleValue();
+        all[values.length + 1] = a.net();
+        all[values.length + 2] = a.eligible() ? "保留" : "取消";
+        return all;
     }
 }

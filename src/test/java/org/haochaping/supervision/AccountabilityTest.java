@@ -81,16 +81,23 @@ class AccountabilityTest extends IntegrationTest {
                 .header("Authorization", "Bearer " + api.login("supervisor")).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
-            Sheet departments = book.getSheet("部门考核");
+            // the one appraisal workbook: the year's indicators, then 扣分, 考核得分, 评优资格
+            Sheet departments = book.getSheet("部门考核指标");
             Row xc = find(departments, "XC-SCJG");
-            assertThat(xc.getCell(5).getNumericCellValue()).isEqualTo(2.5);
-            assertThat(xc.getCell(7).getStringCellValue()).isEqualTo("取消");
-            assertThat(xc.getCell(8).getStringCellValue()).contains(rated.caseNo(), "未一次性告知");
-            boolean sourced = false;
+            assertThat(xc.getCell(13).getNumericCellValue()).isEqualTo(2.5);
+            assertThat(xc.getCell(14).getNumericCellValue())
+                    .isEqualTo(xc.getCell(3).getNumericCellValue() - 2.5, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(xc.getCell(15).getStringCellValue()).isEqualTo("取消");
+            assertThat(find(book.getSheet("人员考核指标"), "S1001").getCell(14).getStringCellValue()).isEqualTo("取消");
+            Row source = null;
             for (Row row : book.getSheet("扣分明细")) {
-                sourced |= row.getCell(6) != null && rated.workOrderId().equals(row.getCell(6).getStringCellValue());
+                if (row.getCell(6) != null && rated.workOrderId().equals(row.getCell(6).getStringCellValue())) {
+                    source = row;
+                }
             }
-            assertThat(sourced).as("the deduction's source work order is listed").isTrue();
+            assertThat(source).as("the deduction's source work order is listed").isNotNull();
+            assertThat(source.getCell(7).getStringCellValue()).isEqualTo(rated.caseNo());
+            assertThat(source.getCell(4).getStringCellValue()).contains("未一次性告知");
         }
 
         String id = deducted.text("id");

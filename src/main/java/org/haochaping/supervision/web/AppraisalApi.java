@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.haochaping.analytics.AppraisalExports;
 import org.haochaping.identity.AuditLog;
 import org.haochaping.identity.CurrentUser;
 import org.haochaping.supervision.Deduction;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * 绩效考核 in the staff API (第十四条, plan 二(五)): deductions for failures of duty, and the year's appraisal per
  * department and staff member — score, deductions with their sources, score after deductions, award eligibility — as
- * JSON and as an Excel workbook.
+ * JSON and as the appraisal workbook analytics writes for the year.
  */
 @RestController
 class AppraisalApi {
@@ -36,8 +37,10 @@ class AppraisalApi {
     private final Appraisals appraisals;
     private final AuditLog audit;
     private final Trail trail;
+    private final AppraisalExports exports;
 
-    AppraisalApi(Deductions deductions, Appraisals appraisals, AuditLog audit, Trail trail) {
+    AppraisalApi(Deductions deductions, Appraisals appraisals, AuditLog audit, Trail trail, AppraisalExports exports) {
+        this.exports = exports;
         this.deductions = deductions;
         this.appraisals = appraisals;
         this.audit = audit;
@@ -76,11 +79,11 @@ class AppraisalApi {
     @GetMapping({"/api/v1/appraisal/{year:\\d{4}}.xlsx", "/console/appraisal/{year:\\d{4}}.xlsx"})
     void workbook(@PathVariable int year, @AuthenticationPrincipal CurrentUser user, HttpServletResponse response)
             throws IOException {
-        Appraisals.Appraisal appraisal = appraisals.of(year, SupervisionApi.staff(user));
+        appraisals.of(year, SupervisionApi.staff(user)); // the same checks as the JSON: role and year
         audit.record("EXPORT", "APPRAISAL:" + year, "导出 " + year + " 年度好差评考核结果");
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setContentType(AppraisalExports.CONTENT_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode("好差评考核结果-" + year + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20"));
-        AppraisalWorkbook.write(appraisal, response.getOutputStream());
+        exports.write(Integer.toString(year), user, response.getOutputStream());
     }
 }

@@ -154,7 +154,7 @@ class ReportTest extends IntegrationTest {
         assertThat(verification.path("intact").asBoolean()).as("the chain recomputed gives the same hashes").isTrue();
         assertThat(verification.path("checked").asLong()).isGreaterThanOrEqualTo(lastOfDay);
 
-        String page = org.haochaping.support.ConsoleSession.login(baseUrl(), "supervisor", org.haochaping.support.TestApi.PASSWORD)
+        String page = org.haochaping.support.PageClient.signedIn(baseUrl(), "supervisor", org.haochaping.support.TestApi.PASSWORD)
                 .get("/console/reports/" + period).body();
         assertThat(page).contains("评价存证", p.regionName(), hash);
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.haochaping.support.Cases;
-import org.haochaping.support.ConsoleSession;
 import org.haochaping.support.IntegrationTest;
+import org.haochaping.support.PageClient;
 import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +17,13 @@ class ReasonSetTest extends IntegrationTest {
 
     @Test
     void administratorPublishesANewVersionThatRatingsUse() {
-        ConsoleSession admin = ConsoleSession.login(baseUrl(), "admin", TestApi.PASSWORD);
+        PageClient admin = PageClient.signedIn(baseUrl(), "admin", TestApi.PASSWORD);
         String page = admin.get("/console/catalog/reasons").body();
         int before = jdbc.sql("select max(version) from catalog_reason_set").query(Integer.class).single();
         String current = jdbc.sql("select level || ',' || code || ',' || label from catalog_reason where set_version = :v order by sort_order, code")
                 .param("v", before).query(String.class).list().stream().reduce("", (a, b) -> a + b + "\n");
         String code = "QUEUE_" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-        TestApi.Answer published = admin.postForm("/console/catalog/reasons", "/console/catalog/reasons",
+        PageClient.Page published = admin.postForm("/console/catalog/reasons", "/console/catalog/reasons",
                 Map.of("reasons", current + "DISSATISFIED," + code + ",排队叫号混乱", "note", "增加叫号问题"));
         assertThat(page).contains("发布新版本");
         assertThat(published.status()).isEqualTo(302);
@@ -42,13 +42,13 @@ class ReasonSetTest extends IntegrationTest {
 
     @Test
     void malformedLinesAreRefusedAndNothingChanges() {
-        ConsoleSession admin = ConsoleSession.login(baseUrl(), "admin", TestApi.PASSWORD);
+        PageClient admin = PageClient.signedIn(baseUrl(), "admin", TestApi.PASSWORD);
         int before = jdbc.sql("select max(version) from catalog_reason_set").query(Integer.class).single();
-        TestApi.Answer refused = admin.postForm("/console/catalog/reasons", "/console/catalog/reasons",
+        PageClient.Page refused = admin.postForm("/console/catalog/reasons", "/console/catalog/reasons",
                 Map.of("reasons", "GREAT,X,好"));
         assertThat(refused.body()).contains("第 1 行格式应为");
         assertThat(jdbc.sql("select max(version) from catalog_reason_set").query(Integer.class).single()).isEqualTo(before);
-        assertThat(ConsoleSession.login(baseUrl(), "supervisor", TestApi.PASSWORD).postForm("/console/catalog/reasons",
+        assertThat(PageClient.signedIn(baseUrl(), "supervisor", TestApi.PASSWORD).postForm("/console/catalog/reasons",
                 "/console/catalog/reasons", Map.of("reasons", "BASIC,X1,一般")).status()).isEqualTo(403);
     }
 }

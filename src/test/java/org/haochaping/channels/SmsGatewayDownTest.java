@@ -9,6 +9,7 @@ import org.haochaping.identity.PersonalDataVault;
 import org.haochaping.support.Await;
 import org.haochaping.support.Cases;
 import org.haochaping.support.IntegrationTest;
+import org.haochaping.support.PageClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.haochaping.identity.PersonalDataVault;
 import org.haochaping.support.Cases;
 import org.haochaping.support.IntegrationTest;
+import org.haochaping.support.PageClient;
 import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.haochaping.support.ConsoleSession;
 import org.haochaping.support.IntegrationTest;
+import org.haochaping.support.PageClient;
 import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +15,13 @@ class AccountAdminTest extends IntegrationTest {
 
     @Test
     void administratorCreatesAnAccountWithAStrongPasswordOnly() {
-        ConsoleSession admin = ConsoleSession.login(baseUrl(), "admin", TestApi.PASSWORD);
+        PageClient admin = PageClient.signedIn(baseUrl(), "admin", TestApi.PASSWORD);
         String username = "new." + UUID.randomUUID().toString().substring(0, 6);
-        TestApi.Answer weak = admin.postForm("/console/accounts", "/console/accounts", Map.of("username", username,
+        PageClient.Page weak = admin.postForm("/console/accounts", "/console/accounts", Map.of("username", username,
                 "role", "HANDLER", "departmentCode", "XC-SCJG", "password", "password"));
         assertThat(weak.status()).isEqualTo(200);
         assertThat(weak.body()).contains("密码至少 10 位");
-        TestApi.Answer created = admin.postForm("/console/accounts", "/console/accounts", Map.of("username", username,
+        PageClient.Page created = admin.postForm("/console/accounts", "/console/accounts", Map.of("username", username,
                 "displayName", "新经办人", "role", "HANDLER", "departmentCode", "XC-SCJG", "password", "Strong#Pass2026"));
         assertThat(created.status()).isEqualTo(302);
         assertThat(api.post("/api/v1/auth/token", TestApi.json(Map.of("username", username, "password", "Strong#Pass2026")))
@@ -31,17 +31,17 @@ class AccountAdminTest extends IntegrationTest {
     @Test
     void disablingAnAccountEndsItsSessionAndTokensAtOnce() {
         String username = "off." + UUID.randomUUID().toString().substring(0, 6);
-        ConsoleSession admin = ConsoleSession.login(baseUrl(), "admin", TestApi.PASSWORD);
+        PageClient admin = PageClient.signedIn(baseUrl(), "admin", TestApi.PASSWORD);
         admin.postForm("/console/accounts", "/console/accounts", Map.of("username", username, "role", "SUPERVISOR",
                 "regionCode", "411000", "password", "Strong#Pass2026"));
-        ConsoleSession victim = ConsoleSession.login(baseUrl(), username, "Strong#Pass2026");
+        PageClient victim = PageClient.signedIn(baseUrl(), username, "Strong#Pass2026");
         String token = api.post("/api/v1/auth/token", TestApi.json(Map.of("username", username, "password", "Strong#Pass2026")))
                 .text("accessToken");
         assertThat(victim.get("/console/evaluations").status()).isEqualTo(200);
         admin.postForm("/console/accounts", "/console/accounts/" + username + "/enabled", Map.of("enabled", "false"));
-        TestApi.Answer after = victim.get("/console/evaluations");
+        PageClient.Page after = victim.get("/console/evaluations");
         assertThat(after.status()).isEqualTo(302);
-        assertThat(after.body()).contains("/login");
+        assertThat(after.location()).contains("/login");
         assertThat(api.bearer(token, "GET", "/api/v1/evaluations", null).status()).isEqualTo(401);
         assertThat(api.post("/api/v1/auth/token", TestApi.json(Map.of("username", username, "password", "Strong#Pass2026")))
                 .status()).isEqualTo(401);
@@ -49,9 +49,9 @@ class AccountAdminTest extends IntegrationTest {
 
     @Test
     void clientSecretIsShownOnceAndWorksForSignedRequests() {
-        ConsoleSession admin = ConsoleSession.login(baseUrl(), "admin", TestApi.PASSWORD);
+        PageClient admin = PageClient.signedIn(baseUrl(), "admin", TestApi.PASSWORD);
         String clientId = "sys-" + UUID.randomUUID().toString().substring(0, 6);
-        TestApi.Answer created = admin.postForm("/console/clients", "/console/clients", Map.of("clientId", clientId,
+        PageClient.Page created = admin.postForm("/console/clients", "/console/clients", Map.of("clientId", clientId,
                 "name", "测试业务系统", "kind", "BUSINESS_SYSTEM", "regionCode", "411081"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<code>([A-Za-z0-9_-]{20,})</code>").matcher(created.body());
         assertThat(m.find()).isTrue();
@@ -65,8 +65,8 @@ class AccountAdminTest extends IntegrationTest {
 
     @Test
     void formsWithoutCsrfTokenAreRefused() {
-        ConsoleSession admin = ConsoleSession.login(baseUrl(), "admin", TestApi.PASSWORD);
-        TestApi.Answer refused = admin.postRaw("/console/catalog/region", Map.of("code", "411099", "name", "伪造",
+        PageClient admin = PageClient.signedIn(baseUrl(), "admin", TestApi.PASSWORD);
+        PageClient.Page refused = admin.postRaw("/console/catalog/region", Map.of("code", "411099", "name", "伪造",
                 "level", "COUNTY", "parent_code", "411000"), null);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from catalog_region where code = '411099'").query(Long.class).single()).isZero();
@@ -74,14 +74,14 @@ class AccountAdminTest extends IntegrationTest {
 
     @Test
     void nonAdministratorsCannotManageAccounts() {
-        ConsoleSession supervisor = ConsoleSession.login(baseUrl(), "supervisor", TestApi.PASSWORD);
+        PageClient supervisor = PageClient.signedIn(baseUrl(), "supervisor", TestApi.PASSWORD);
         assertThat(supervisor.get("/console/accounts").status()).isEqualTo(403);
         assertThat(supervisor.get("/console/clients").status()).isEqualTo(403);
     }
 
     @Test
     void sessionsIdleOutAfterThirtyMinutes() {
-        ConsoleSession.login(baseUrl(), "xc.hall", TestApi.PASSWORD);
+        PageClient.signedIn(baseUrl(), "xc.hall", TestApi.PASSWORD);
         assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'xc.hall'")
                 .query(Integer.class).list()).isNotEmpty().allMatch(seconds -> seconds == 1800);
     }

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import org.haochaping.support.Await;
 import org.haochaping.support.Cases;
-import org.haochaping.support.ConsoleSession;
 import org.haochaping.support.IntegrationTest;
+import org.haochaping.support.PageClient;
 import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,15 +66,15 @@ class PrivacyTest extends IntegrationTest {
     @Test
     void noConsolePageShowsPlainIdentityAndCommentsAreEscaped() {
         for (String user : STAFF) {
-            ConsoleSession session = ConsoleSession.login(baseUrl(), user, TestApi.PASSWORD);
+            PageClient session = PageClient.signedIn(baseUrl(), user, TestApi.PASSWORD);
             for (String path : List.of("/console/evaluations?caseNo=" + caseNo, "/console/evaluations/" + ratingId,
                     "/console/evaluations")) {
-                TestApi.Answer page = session.get(path);
+                PageClient.Page page = session.get(path);
                 assertNoIdentity(user, path, page.body());
                 assertThat(page.body()).as(user + " " + path).doesNotContain("<script>alert('x')</script>");
             }
         }
-        String detail = ConsoleSession.login(baseUrl(), "supervisor", TestApi.PASSWORD).get("/console/evaluations/" + ratingId).body();
+        String detail = PageClient.signedIn(baseUrl(), "supervisor", TestApi.PASSWORD).get("/console/evaluations/" + ratingId).body();
         assertThat(detail).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;差评");
     }
 
@@ -96,8 +96,8 @@ class PrivacyTest extends IntegrationTest {
             assertThat(refused.status()).as(user).isIn(403, 404);
             assertNoIdentity(user, "reveal", refused.body());
         }
-        ConsoleSession console = ConsoleSession.login(baseUrl(), "supervisor", TestApi.PASSWORD);
-        TestApi.Answer page = console.postForm("/console/evaluations/" + ratingId, "/console/evaluations/" + ratingId + "/reveal",
+        PageClient console = PageClient.signedIn(baseUrl(), "supervisor", TestApi.PASSWORD);
+        PageClient.Page page = console.postForm("/console/evaluations/" + ratingId, "/console/evaluations/" + ratingId + "/reveal",
                 Map.of("purpose", "VERIFICATION"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(name).contains(mobile);

@@ -237,7 +237,7 @@ class AccountabilityTest extends IntegrationTest {
 
         JsonNode history = as("supervisor", "GET", "/api/v1/supervision/guide-revisions?itemCode=ITEM-SCJG-001", null).json();
         assertThat(history.findValuesAsString("id")).contains(id);
-        String page = org.haochaping.support.ConsoleSession.login(baseUrl(), "supervisor", TestApi.PASSWORD)
+        String page = org.haochaping.support.PageClient.signedIn(baseUrl(), "supervisor", TestApi.PASSWORD)
                 .get("/console/supervision/items/ITEM-SCJG-001").body();
         assertThat(page).contains("办事指南修订记录", "办事指南第三部分增列材料样表");
     }

@@ -59,6 +59,20 @@ class Inbound {
                 .param("day", now.toLocalDate()).update();
     }
 
+    /** Who sent anything that first arrived here between two days (inclusive), per day. */
+    Map<LocalDate, java.util.Set<String>> sendersBetween(LocalDate from, LocalDate to) {
+        Map<LocalDate, java.util.Set<String>> senders = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select distinct received_on, client_id from exchange_inbound where received_on between :f and :t
+                union
+                select distinct received_on, client_id from exchange_rectification where received_on between :f and :t
+                """).param("f", from).param("t", to)
+                .query((rs, n) -> senders.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new java.util.TreeSet<>())
+                        .add(rs.getString(2)))
+                .list();
+        return senders;
+    }
+
     /** Records first received from a sender on a day, per kind (rectification results included). */
     Map<RecordKind, Long> counts(String clientId, LocalDate day) {
         Map<RecordKind, Long> counts = new EnumMap<>(RecordKind.class);

@@ -140,10 +140,16 @@ class PushJobs {
                 """).param("lease", leaseUntil).param("id", id).param("now", now).update() == 1;
     }
 
+    /**
+     * Records a delivery. The day it counts as sent on ({@code sent_on}, what reconciliation compares) is the day the
+     * other side first stored it: a record sent again after a re-push keeps its day when the answer is a duplicate
+     * (200), and moves to today when the other side stored it now (201: it had lost it).
+     */
     void sent(String id, OffsetDateTime now, int codeTableVersion, int httpStatus) {
         jdbc.sql("""
                 update exchange_push_job set status = 'SENT', attempts = attempts + 1, last_attempt_at = :now,
-                    last_status = :http, last_error = null, sent_at = :now, sent_on = :day, code_table_version = :v
+                    last_status = :http, last_error = null, sent_at = :now, code_table_version = :v,
+                    sent_on = case when :http = 201 or sent_on is null then :day else sent_on end
                 where id = :id
                 """).param("now", now).param("http", httpStatus).param("day", now.toLocalDate())
                 .param("v", codeTableVersion).param("id", id).update();
@@ -191,6 +197,21 @@ class PushJobs {
                 update exchange_push_job set status = 'PENDING', client_failures = 0, next_attempt_at = :now
                 where id = :id and status = 'DEAD'
                 """).param("now", now).param("id", id).update() == 1;
+    }
+
+    /**
+     * Puts the upward records sent on a day (within a scope) back in the queue, due now, for an operator's re-push;
+     * answers how many per kind. The receiver is idempotent: what it still holds answers as a duplicate.
+     */
+    Map<RecordKind, Long> requeueSentOn(LocalDate day, OffsetDateTime now, DataScope scope) {
+        Map<RecordKind, Long> counts = new EnumMap<>(RecordKind.class);
+        for (RecordKind kind : RecordKind.values()) {
+            counts.put(kind, (long) jdbc.sql("update exchange_push_job j set status = 'PENDING', client_failures = 0,"
+                    + " next_attempt_at = :now where j.sent_on = :day and j.target is null and j.status = 'SENT'"
+                    + " and j.kind = :kind and " + scope.sql("j")).param("now", now).param("day", day)
+                    .param("kind", kind.name()).params(scope.params()).update());
+        }
+        return counts;
     }
 
     /** Records sent on a day, per kind, within a scope. */

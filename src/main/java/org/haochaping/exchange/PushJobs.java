@@ -98,8 +98,9 @@ class PushJobs {
     }
 
     /**
-     * Upward jobs due now, oldest first. A rating or rectification waits until its case has been delivered, so the
-     * upstream always knows the case first.
+     * Upward jobs due now, oldest first, any of which may be sent at the same time as the others. A rating or
+     * rectification waits until its case has been delivered, so the upstream always knows the case first; a
+     * rectification result also waits while its case's rating or an earlier result is still on its way.
      */
     List<PushJob> due(OffsetDateTime now, int limit) {
         return jdbc.sql("""
@@ -107,6 +108,10 @@ class PushJobs {
                 where j.status = 'PENDING' and j.next_attempt_at <= :now and j.target is null
                   and (j.kind = 'CASE' or exists (select 1 from exchange_push_job c
                        where c.kind = 'CASE' and c.record_key = j.case_no and c.status = 'SENT' and c.target is null))
+                  and (j.kind <> 'RECTIFICATION' or not exists (select 1 from exchange_push_job o
+                       where o.case_no = j.case_no and o.target is null and o.status = 'PENDING' and o.id <> j.id
+                         and (o.kind = 'RATING' or (o.kind = 'RECTIFICATION' and (o.created_at < j.created_at
+                              or (o.created_at = j.created_at and o.id < j.id))))))
                 order by j.created_at, j.id
                 limit :limit
                 """).param("now", now).param("limit", limit).query(PushJobs::map).list();

@@ -71,6 +71,10 @@ class ReconciliationJob implements Job {
                 answer = upstream.post(settings.upstream(), ExchangeClient.DAILY_COUNTS, Map.of("date", day.toString(),
                         "cases", pushed.get(RecordKind.CASE), "ratings", pushed.get(RecordKind.RATING),
                         "rectifications", pushed.get(RecordKind.RECTIFICATION)));
+                if (answer.status() == 404 || answer.status() == 405) {
+                    // an upstream of another vendor that only answers the GET of the contract
+                    answer = upstream.get(settings.upstream(), ExchangeClient.DAILY_COUNTS + "?date=" + day);
+                }
             } catch (IOException e) {
                 return "upstream unavailable: " + e.getClass().getSimpleName();
             } catch (InterruptedException e) {

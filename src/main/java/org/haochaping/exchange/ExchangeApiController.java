@@ -3,6 +3,7 @@ package org.haochaping.exchange;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,7 @@ class ExchangeApiController {
         if (claim.date() == null) {
             throw FieldProblem.of("date", "不能为空");
         }
-        Map<RecordKind, Long> claimed = new java.util.EnumMap<>(RecordKind.class);
+        Map<RecordKind, Long> claimed = new EnumMap<>(RecordKind.class);
         claimed.put(RecordKind.CASE, count("cases", claim.cases()));
         claimed.put(RecordKind.RATING, count("ratings", claim.ratings()));
         claimed.put(RecordKind.RECTIFICATION, count("rectifications", claim.rectifications()));

@@ -1,6 +1,7 @@
 package org.haochaping.exchange;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ class ExchangePages {
     }
 
     @PostMapping("/console/exchange/reconciliation/{date}/repush")
-    String repush(@PathVariable java.time.LocalDate date, @AuthenticationPrincipal CurrentUser user) {
+    String repush(@PathVariable LocalDate date, @AuthenticationPrincipal CurrentUser user) {
         Repushes.Requeued requeued = repushes.repush(date, user);
         return "redirect:/console/exchange?repushed=" + requeued.total() + "&day=" + date + "#reconciliation";
     }

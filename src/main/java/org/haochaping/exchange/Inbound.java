@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,14 +63,14 @@ class Inbound {
     }
 
     /** Who sent anything that first arrived here between two days (inclusive), per day. */
-    Map<LocalDate, java.util.Set<String>> sendersBetween(LocalDate from, LocalDate to) {
-        Map<LocalDate, java.util.Set<String>> senders = new java.util.TreeMap<>();
+    Map<LocalDate, Set<String>> sendersBetween(LocalDate from, LocalDate to) {
+        Map<LocalDate, Set<String>> senders = new TreeMap<>();
         jdbc.sql("""
                 select distinct received_on, client_id from exchange_inbound where received_on between :f and :t
                 union
                 select distinct received_on, client_id from exchange_rectification where received_on between :f and :t
                 """).param("f", from).param("t", to)
-                .query((rs, n) -> senders.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new java.util.TreeSet<>())
+                .query((rs, n) -> senders.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new TreeSet<>())
                         .add(rs.getString(2)))
                 .list();
         return senders;

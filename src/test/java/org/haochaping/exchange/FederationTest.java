@@ -336,6 +336,10 @@ class FederationTest extends IntegrationTest {
         String path = "/console/exchange/reconciliation/" + today + "/repush";
         assertThat(api.bearer(api.login("city.office"), "POST", "/api/v1/exchange/reconciliation/" + today + "/repush",
                 null).status()).as("reads the reconciliation, re-pushes nothing").isEqualTo(403);
+        ConsoleSession reader = ConsoleSession.login(baseUrl(), "city.office");
+        assertThat(reader.get("/console/exchange").text()).contains("对账").doesNotContain("重新推送当天");
+        assertThat(reader.post("/console/exchange", path).status()).isEqualTo(403);
+        assertThat(jobStatus(lost, "CASE")).isEqualTo("SENT");
         ConsoleSession console = ConsoleSession.login(baseUrl(), "supervisor");
         assertThat(console.get("/console/exchange").text()).contains("重新推送当天").contains(path);
         ConsoleSession.Page repushed = console.post("/console/exchange", path);

@@ -3,6 +3,7 @@ package org.haochaping.exchange;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,13 @@ class ExchangeApiController {
     record DailyCounts(LocalDate date, String sender, long cases, long ratings, long rectifications) {
     }
 
+    /** What a sender says it sent here on a day (its side of the reconciliation). */
+    record Claim(LocalDate date, Long cases, Long ratings, Long rectifications) {
+    }
+
     record ReconciliationAnswer(LocalDate date, String upstream, boolean checked, boolean matches,
             OffsetDateTime checkedAt, List<Reconciliations.Line> kinds, long pending, long dead,
-            List<ConflictLine> conflicts, Downward downward) {
+            List<ConflictLine> conflicts, Downward downward, List<SenderClaims.SenderDay> senders) {
     }
 
     /** A rating of a case met another rating of it on the other level (第六条). */
@@ -72,12 +77,14 @@ class ExchangeApiController {
     private final PushJobs jobs;
     private final Conflicts conflicts;
     private final LoopViews loops;
+    private final SenderClaims claims;
+    private final Repushes repushes;
     private final ExchangeSettings settings;
     private final Clock clock;
 
     ExchangeApiController(InboundReports reports, Inbound inbound, Reconciliations reconciliations,
-            DeadLetters deadLetters, PushJobs jobs, Conflicts conflicts, LoopViews loops, ExchangeSettings settings,
-            Clock clock) {
+            DeadLetters deadLetters, PushJobs jobs, Conflicts conflicts, LoopViews loops, SenderClaims claims,
+            Repushes repushes, ExchangeSettings settings, Clock clock) {
         this.reports = reports;
         this.inbound = inbound;
         this.reconciliations = reconciliations;
@@ -85,6 +92,8 @@ class ExchangeApiController {
         this.jobs = jobs;
         this.conflicts = conflicts;
         this.loops = loops;
+        this.claims = claims;
+        this.repushes = repushes;
         this.settings = settings;
         this.clock = clock;
     }
@@ -122,6 +131,41 @@ class ExchangeApiController {
     DailyCounts dailyCounts(@RequestParam(required = false) LocalDate date, @AuthenticationPrincipal Object principal) {
         ApiClientPrincipal sender = sender(principal);
         LocalDate day = date == null ? Zones.now(clock).toLocalDate() : date;
+        return counts(sender, day);
+    }
+
+    /**
+     * The same, for a sender that says what it sent that day: its claim is kept for the receiving side's
+     * reconciliation (per sender and day, claimed against received), and the answer is what arrived here.
+     */
+    @PostMapping(path = "/api/v1/exchange/daily-counts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DailyCounts claim(@RequestBody Claim claim, @AuthenticationPrincipal Object principal) {
+        ApiClientPrincipal sender = sender(principal);
+        if (claim.date() == null) {
+            throw FieldProblem.of("date", "不能为空");
+        }
+        Map<RecordKind, Long> claimed = new EnumMap<>(RecordKind.class);
+        claimed.put(RecordKind.CASE, count("cases", claim.cases()));
+        claimed.put(RecordKind.RATING, count("ratings", claim.ratings()));
+        claimed.put(RecordKind.RECTIFICATION, count("rectifications", claim.rectifications()));
+        if (claim.date().isAfter(Zones.now(clock).toLocalDate())) {
+            throw FieldProblem.of("date", "不能是未来的日期");
+        }
+        DailyCounts received = counts(sender, claim.date());
+        claims.store(sender.clientId(), claim.date(), claimed, Map.of(RecordKind.CASE, received.cases(),
+                RecordKind.RATING, received.ratings(), RecordKind.RECTIFICATION, received.rectifications()),
+                Zones.now(clock));
+        return received;
+    }
+
+    private static long count(String field, Long value) {
+        if (value == null || value < 0) {
+            throw FieldProblem.of(field, "须为不小于 0 的整数");
+        }
+        return value;
+    }
+
+    private DailyCounts counts(ApiClientPrincipal sender, LocalDate day) {
         Map<RecordKind, Long> counts = inbound.counts(sender.clientId(), day);
         return new DailyCounts(day, sender.clientId(), counts.get(RecordKind.CASE), counts.get(RecordKind.RATING),
                 counts.get(RecordKind.RECTIFICATION));
@@ -140,7 +184,14 @@ class ExchangeApiController {
                 settings.upstream().configured() ? settings.upstream().baseUrl() : null, day.checked(),
                 day.matches(), day.checkedAt(), day.lines(), summary.pending(), summary.dead(),
                 conflicts.on(day.date(), user.scope()).stream().map(ConflictLine::of).toList(),
-                new Downward(down.pending(), down.dead(), down.sentToday(), down.conflicts()));
+                new Downward(down.pending(), down.dead(), down.sentToday(), down.conflicts()),
+                claims.on(day.date()));
+    }
+
+    /** An operator's re-push of a day: every record sent to the upstream that day goes back in the queue. */
+    @PostMapping("/api/v1/exchange/reconciliation/{date}/repush")
+    Repushes.Requeued repush(@PathVariable LocalDate date, @AuthenticationPrincipal Object principal) {
+        return repushes.repush(date, staff(principal));
     }
 
     /** The bad ratings of cases that lower-level platforms own and handle, with where their loop stands. */

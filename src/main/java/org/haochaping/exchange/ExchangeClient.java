@@ -109,6 +109,11 @@ class ExchangeClient {
                 : "application/json", quickly);
     }
 
+    /** Posts a JSON document, signed. */
+    Answer post(ExchangeSettings.Peer peer, String path, Object document) throws IOException, InterruptedException {
+        return send(peer, "POST", path, json.writeValueAsBytes(document), "application/json", false);
+    }
+
     Answer get(ExchangeSettings.Peer peer, String pathAndQuery) throws IOException, InterruptedException {
         return send(peer, "GET", pathAndQuery, null, null, false);
     }

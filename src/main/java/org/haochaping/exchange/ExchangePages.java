@@ -1,6 +1,7 @@
 package org.haochaping.exchange;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The console's exchange pages: the upstream and the state of the outbox, the lower-level platforms ratings go down
- * to, the dead-letter list with its retry button, the reconciliation of the last days with the rating conflicts, the
- * code tables in use, and the loops of the bad ratings of cases that lower-level platforms handle.
+ * to, the dead-letter list with its retry button, the reconciliation of the last days with the rating conflicts and
+ * the re-push of a day, the senders' claimed counts against what arrived here, the code tables in use, and the loops of the bad ratings of cases that lower-level platforms handle.
  */
 @Controller
 class ExchangePages {
@@ -35,11 +36,14 @@ class ExchangePages {
     private final CodeTables codeTables;
     private final LoopViews loops;
     private final Owners owners;
+    private final SenderClaims claims;
+    private final Repushes repushes;
     private final ExchangeSettings settings;
     private final Clock clock;
 
     ExchangePages(PushJobs jobs, DeadLetters deadLetters, Reconciliations reconciliations, Conflicts conflicts,
-            CodeTables codeTables, LoopViews loops, Owners owners, ExchangeSettings settings, Clock clock) {
+            CodeTables codeTables, LoopViews loops, Owners owners, SenderClaims claims, Repushes repushes,
+            ExchangeSettings settings, Clock clock) {
         this.jobs = jobs;
         this.deadLetters = deadLetters;
         this.reconciliations = reconciliations;
@@ -47,6 +51,8 @@ class ExchangePages {
         this.codeTables = codeTables;
         this.loops = loops;
         this.owners = owners;
+        this.claims = claims;
+        this.repushes = repushes;
         this.settings = settings;
         this.clock = clock;
     }
@@ -64,6 +70,8 @@ class ExchangePages {
         model.addAttribute("owners", ownerNames(dead));
         model.addAttribute("mayRetry", DeadLetters.OPERATORS.contains(user.role()));
         model.addAttribute("days", reconciliations.recent(now.toLocalDate(), 7));
+        model.addAttribute("senders", claims.recent(now.toLocalDate(), 7));
+        model.addAttribute("kinds", RecordKind.values());
         model.addAttribute("conflicts", conflicts.recent(user.scope(), 20));
         model.addAttribute("codeTables", codeTables.latestTables());
         model.addAttribute("inboundCodeTable", settings.inbound().codeTable());
@@ -74,6 +82,12 @@ class ExchangePages {
     String retry(@PathVariable String id, @AuthenticationPrincipal CurrentUser user) {
         deadLetters.retry(id, user);
         return "redirect:/console/exchange?retried";
+    }
+
+    @PostMapping("/console/exchange/reconciliation/{date}/repush")
+    String repush(@PathVariable LocalDate date, @AuthenticationPrincipal CurrentUser user) {
+        Repushes.Requeued requeued = repushes.repush(date, user);
+        return "redirect:/console/exchange?repushed=" + requeued.total() + "&day=" + date + "#reconciliation";
     }
 
     @GetMapping("/console/exchange/loops")

@@ -57,10 +57,12 @@ record ExchangeSettings(@DefaultValue Peer upstream, @DefaultValue Retry retry, 
     /**
      * Retries: exponential backoff from {@code initialBackoff} up to {@code maxBackoff}, for as long as the upstream
      * is down; a record the upstream refuses {@code maxClientFailures} times (4xx) goes to the dead-letter list.
+     * {@code parallel} records of a batch are on their way to the upstream at once (1: one after the other).
      */
     record Retry(@DefaultValue("30s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
             @DefaultValue("5") int maxClientFailures, @DefaultValue("200") int batch,
-            @DefaultValue("15s") Duration requestTimeout, @DefaultValue("2m") Duration lease) {
+            @DefaultValue("15s") Duration requestTimeout, @DefaultValue("2m") Duration lease,
+            @DefaultValue("4") int parallel) {
     }
 
     /** Inbound reports are decoded with this target's latest code table. */

@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,6 +60,20 @@ class Inbound {
                 """).param("k", kind.name()).param("c", caseNo).param("n", assessNumber).param("client", clientId)
                 .param("source", dataSource).param("evaluation", evaluationId).param("now", now)
                 .param("day", now.toLocalDate()).update();
+    }
+
+    /** Who sent anything that first arrived here between two days (inclusive), per day. */
+    Map<LocalDate, Set<String>> sendersBetween(LocalDate from, LocalDate to) {
+        Map<LocalDate, Set<String>> senders = new TreeMap<>();
+        jdbc.sql("""
+                select distinct received_on, client_id from exchange_inbound where received_on between :f and :t
+                union
+                select distinct received_on, client_id from exchange_rectification where received_on between :f and :t
+                """).param("f", from).param("t", to)
+                .query((rs, n) -> senders.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new TreeSet<>())
+                        .add(rs.getString(2)))
+                .list();
+        return senders;
     }
 
     /** Records first received from a sender on a day, per kind (rectification results included). */

@@ -98,8 +98,9 @@ class PushJobs {
     }
 
     /**
-     * Upward jobs due now, oldest first. A rating or rectification waits until its case has been delivered, so the
-     * upstream always knows the case first.
+     * Upward jobs due now, oldest first, any of which may be sent at the same time as the others. A rating or
+     * rectification waits until its case has been delivered, so the upstream always knows the case first; a
+     * rectification result also waits while its case's rating or an earlier result is still on its way.
      */
     List<PushJob> due(OffsetDateTime now, int limit) {
         return jdbc.sql("""
@@ -107,6 +108,10 @@ class PushJobs {
                 where j.status = 'PENDING' and j.next_attempt_at <= :now and j.target is null
                   and (j.kind = 'CASE' or exists (select 1 from exchange_push_job c
                        where c.kind = 'CASE' and c.record_key = j.case_no and c.status = 'SENT' and c.target is null))
+                  and (j.kind <> 'RECTIFICATION' or not exists (select 1 from exchange_push_job o
+                       where o.case_no = j.case_no and o.target is null and o.status = 'PENDING' and o.id <> j.id
+                         and (o.kind = 'RATING' or (o.kind = 'RECTIFICATION' and (o.created_at < j.created_at
+                              or (o.created_at = j.created_at and o.id < j.id))))))
                 order by j.created_at, j.id
                 limit :limit
                 """).param("now", now).param("limit", limit).query(PushJobs::map).list();
@@ -140,10 +145,16 @@ class PushJobs {
                 """).param("lease", leaseUntil).param("id", id).param("now", now).update() == 1;
     }
 
+    /**
+     * Records a delivery. The day it counts as sent on ({@code sent_on}, what reconciliation compares) is the day the
+     * other side first stored it: a record sent again after a re-push keeps its day when the answer is a duplicate
+     * (200), and moves to today when the other side stored it now (201: it had lost it).
+     */
     void sent(String id, OffsetDateTime now, int codeTableVersion, int httpStatus) {
         jdbc.sql("""
                 update exchange_push_job set status = 'SENT', attempts = attempts + 1, last_attempt_at = :now,
-                    last_status = :http, last_error = null, sent_at = :now, sent_on = :day, code_table_version = :v
+                    last_status = :http, last_error = null, sent_at = :now, code_table_version = :v,
+                    sent_on = case when :http = 201 or sent_on is null then :day else sent_on end
                 where id = :id
                 """).param("now", now).param("http", httpStatus).param("day", now.toLocalDate())
                 .param("v", codeTableVersion).param("id", id).update();
@@ -191,6 +202,21 @@ class PushJobs {
                 update exchange_push_job set status = 'PENDING', client_failures = 0, next_attempt_at = :now
                 where id = :id and status = 'DEAD'
                 """).param("now", now).param("id", id).update() == 1;
+    }
+
+    /**
+     * Puts the upward records sent on a day (within a scope) back in the queue, due now, for an operator's re-push;
+     * answers how many per kind. The receiver is idempotent: what it still holds answers as a duplicate.
+     */
+    Map<RecordKind, Long> requeueSentOn(LocalDate day, OffsetDateTime now, DataScope scope) {
+        Map<RecordKind, Long> counts = new EnumMap<>(RecordKind.class);
+        for (RecordKind kind : RecordKind.values()) {
+            counts.put(kind, (long) jdbc.sql("update exchange_push_job j set status = 'PENDING', client_failures = 0,"
+                    + " next_attempt_at = :now where j.sent_on = :day and j.target is null and j.status = 'SENT'"
+                    + " and j.kind = :kind and " + scope.sql("j")).param("now", now).param("day", day)
+                    .param("kind", kind.name()).params(scope.params()).update());
+        }
+        return counts;
     }
 
     /** Records sent on a day, per kind, within a scope. */

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code reconciliation} (对账): asks the upstream how many records it received from this instance yesterday and
- * today, compares with what this instance pushed on those days, and records the differences for the console.
+ * {@code reconciliation} (对账): tells the upstream how many records this instance sent it yesterday and today (the
+ * upstream keeps that for its side of the reconciliation) and gets back how many it received, compares the two and
+ * records the differences for the console, where an operator can re-push a day that differs.
  */
 @Component
 class ReconciliationJob implements Job {
@@ -63,9 +64,17 @@ class ReconciliationJob implements Job {
         LocalDate today = Zones.now(clock).toLocalDate();
         List<String> results = new ArrayList<>();
         for (LocalDate day : List.of(today.minusDays(1), today)) {
+            Map<RecordKind, Long> pushed = jobs.sentOn(day, DataScope.everything());
             ExchangeClient.Answer answer;
             try {
-                answer = upstream.get(settings.upstream(), ExchangeClient.DAILY_COUNTS + "?date=" + day);
+                // says what this instance sent, so that the upstream reconciles its side too, and gets its counts
+                answer = upstream.post(settings.upstream(), ExchangeClient.DAILY_COUNTS, Map.of("date", day.toString(),
+                        "cases", pushed.get(RecordKind.CASE), "ratings", pushed.get(RecordKind.RATING),
+                        "rectifications", pushed.get(RecordKind.RECTIFICATION)));
+                if (answer.status() == 404 || answer.status() == 405) {
+                    // an upstream of another vendor that only answers the GET of the contract
+                    answer = upstream.get(settings.upstream(), ExchangeClient.DAILY_COUNTS + "?date=" + day);
+                }
             } catch (IOException e) {
                 return "upstream unavailable: " + e.getClass().getSimpleName();
             } catch (InterruptedException e) {
@@ -80,7 +89,6 @@ class ReconciliationJob implements Job {
             received.put(RecordKind.CASE, counts.path("cases").asLong(0));
             received.put(RecordKind.RATING, counts.path("ratings").asLong(0));
             received.put(RecordKind.RECTIFICATION, counts.path("rectifications").asLong(0));
-            Map<RecordKind, Long> pushed = jobs.sentOn(day, DataScope.everything());
             reconciliations.store(day, pushed, received, Zones.now(clock));
             boolean same = pushed.equals(received);
             if (!same) {

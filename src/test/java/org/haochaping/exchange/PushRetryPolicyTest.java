@@ -14,7 +14,7 @@ class PushRetryPolicyTest {
     private final PushRetryPolicy policy = new PushRetryPolicy(new ExchangeSettings(
             new ExchangeSettings.Peer(null, null, null, ExchangeSettings.Format.JSON, "provincial", null, null),
             new ExchangeSettings.Retry(Duration.ofSeconds(30), Duration.ofHours(1), 5, 200, Duration.ofSeconds(15),
-                    Duration.ofMinutes(2)),
+                    Duration.ofMinutes(2), 4),
             new ExchangeSettings.Inbound("provincial"), "HCP", Map.of(), Map.of(), Duration.ofSeconds(3)));
 
     private final OffsetDateTime now = OffsetDateTime.parse("2026-11-26T09:30:00+08:00");

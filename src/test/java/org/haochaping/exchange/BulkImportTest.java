@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.haochaping.support.Cases;
 import org.haochaping.support.IntegrationTest;
+import org.haochaping.support.PageClient;
 import org.haochaping.system.Zones;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +37,10 @@ class BulkImportTest extends IntegrationTest {
                 .query(Long.class).single();
     }
 
-    private String importResult(ConsoleSession admin, String fileName, byte[] content) {
-        ConsoleSession.Page answer = admin.upload("/console/exchange/import", "/console/exchange/import", fileName,
+    private String importResult(PageClient admin, String fileName, byte[] content) {
+        PageClient.Page answer = admin.upload("/console/exchange/import", "/console/exchange/import", fileName,
                 content);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(302);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(302);
         assertThat(answer.location()).contains("/console/exchange/imports/");
         return answer.location().substring(answer.location().indexOf("/console/"));
     }
@@ -57,12 +58,12 @@ class BulkImportTest extends IntegrationTest {
                 + ratedAt(35) + ",,,,\r\n"
                 + bad + ",ITEM-RSJ-001,社会保障卡申领,YZ-RSJ,,,,411081,传真,很好,,2026/13/45,,,,12345\r\n";
         byte[] file = ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8);
-        ConsoleSession admin = ConsoleSession.login(baseUrl(), "admin");
+        PageClient admin = PageClient.signedIn(baseUrl(), "admin");
 
-        ConsoleSession.Page result = admin.get(importResult(admin, "旧系统评价.csv", file));
+        PageClient.Page result = admin.get(importResult(admin, "旧系统评价.csv", file));
 
         assertThat(result.status()).isEqualTo(200);
-        assertThat(result.text()).contains("id=\"stored-rows\">2<").contains("id=\"failed-rows\">1<");
+        assertThat(result.body()).contains("id=\"stored-rows\">2<").contains("id=\"failed-rows\">1<");
         assertThat(ratings(good)).isEqualTo(1);
         assertThat(ratings(bad)).isZero();
         var stored = jdbc.sql("select channel, level, submitted_at from evaluation_evaluation where case_no = :c")
@@ -74,15 +75,15 @@ class BulkImportTest extends IntegrationTest {
         assertThat(jdbc.sql("select evaluator_name from evaluation_evaluation where case_no = :c").param("c", good)
                 .query(String.class).single()).as("sealed, never plain").doesNotContain("赵六");
 
-        String reportLink = result.text().replaceAll("(?s).*href=\"([^\"]*errors\\.csv)\".*", "$1");
-        ConsoleSession.Page report = admin.get(reportLink);
+        String reportLink = result.body().replaceAll("(?s).*href=\"([^\"]*errors\\.csv)\".*", "$1");
+        PageClient.Page report = admin.get(reportLink);
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.contentType()).startsWith("text/csv");
-        assertThat(report.text()).contains("4," + bad + ",channel,").contains(",level,").contains(",ratedAt,")
+        assertThat(report.body()).contains("4," + bad + ",channel,").contains(",level,").contains(",ratedAt,")
                 .contains(",evaluatorMobile,");
 
-        ConsoleSession.Page again = admin.get(importResult(admin, "旧系统评价.csv", file));
-        assertThat(again.text()).contains("id=\"stored-rows\">0<").contains("id=\"unchanged-rows\">2<");
+        PageClient.Page again = admin.get(importResult(admin, "旧系统评价.csv", file));
+        assertThat(again.body()).contains("id=\"stored-rows\">0<").contains("id=\"unchanged-rows\">2<");
         assertThat(ratings(good)).isEqualTo(1);
         assertThat(ratings(alsoGood)).isEqualTo(1);
     }
@@ -106,32 +107,32 @@ class BulkImportTest extends IntegrationTest {
             }
             workbook.write(bytes);
         }
-        ConsoleSession admin = ConsoleSession.login(baseUrl(), "admin");
+        PageClient admin = PageClient.signedIn(baseUrl(), "admin");
 
-        ConsoleSession.Page result = admin.get(importResult(admin, "评价.xlsx", bytes.toByteArray()));
+        PageClient.Page result = admin.get(importResult(admin, "评价.xlsx", bytes.toByteArray()));
 
-        assertThat(result.text()).contains("id=\"stored-rows\">1<");
+        assertThat(result.body()).contains("id=\"stored-rows\">1<");
         assertThat(jdbc.sql("select level from evaluation_evaluation where case_no = :c").param("c", caseNo)
                 .query(String.class).single()).isEqualTo("BASIC");
     }
 
     @Test
     void aFileWithoutTheRequiredColumnsIsRefusedAsAWhole() {
-        ConsoleSession admin = ConsoleSession.login(baseUrl(), "admin");
-        ConsoleSession.Page answer = admin.upload("/console/exchange/import", "/console/exchange/import", "x.csv",
+        PageClient admin = PageClient.signedIn(baseUrl(), "admin");
+        PageClient.Page answer = admin.upload("/console/exchange/import", "/console/exchange/import", "x.csv",
                 "caseNo,level\r\nA1,满意\r\n".getBytes(StandardCharsets.UTF_8));
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.text()).contains("缺少必需的列");
+        assertThat(answer.body()).contains("缺少必需的列");
     }
 
     @Test
     void onlyAdministratorsImportAndOnlyTheSupervisionSideReadsTheExchangePage() {
-        assertThat(ConsoleSession.login(baseUrl(), "supervisor").get("/console/exchange/import").status())
+        assertThat(PageClient.signedIn(baseUrl(), "supervisor").get("/console/exchange/import").status())
                 .isEqualTo(403);
-        ConsoleSession.Page page = ConsoleSession.login(baseUrl(), "supervisor").get("/console/exchange");
+        PageClient.Page page = PageClient.signedIn(baseUrl(), "supervisor").get("/console/exchange");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("死信列表").contains("对账").contains("provincial");
-        assertThat(ConsoleSession.login(baseUrl(), "s1001").get("/console/exchange").status()).isEqualTo(403);
-        assertThat(ConsoleSession.login(baseUrl(), "xc.handler").get("/console/exchange").status()).isEqualTo(403);
+        assertThat(page.body()).contains("死信列表").contains("对账").contains("provincial");
+        assertThat(PageClient.signedIn(baseUrl(), "s1001").get("/console/exchange").status()).isEqualTo(403);
+        assertThat(PageClient.signedIn(baseUrl(), "xc.handler").get("/console/exchange").status()).isEqualTo(403);
     }
 }

@@ -2,8 +2,6 @@ package org.haochaping.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import org.haochaping.HaochapingApplication;
 import org.haochaping.identity.ApiClientPrincipal;
 import org.haochaping.identity.IdentityManagement;
 import org.haochaping.support.Await;
 import org.haochaping.support.Cases;
+import org.haochaping.support.Instances;
 import org.haochaping.support.IntegrationTest;
 import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,7 @@ class CityCrashTest extends IntegrationTest {
         String secret = UUID.randomUUID().toString();
         identity.createClient(clientId, "被中断的市级平台", secret, ApiClientPrincipal.Kind.LOWER_PLATFORM, "411000", null);
         Path dir = Files.createTempDirectory("hcp-city");
-        int cityPort = freePort();
+        int cityPort = Instances.freePort();
         List<String> args = List.of("--server.port=" + cityPort,
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("city").toAbsolutePath()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
@@ -54,11 +51,11 @@ class CityCrashTest extends IntegrationTest {
                 "--hcp.exchange.upstream.client-secret=" + secret, "--hcp.exchange.retry.lease=2s");
         TestApi city = new TestApi("http://localhost:" + cityPort, Clock.systemUTC());
 
-        Process first = start(args, dir.resolve("first.log"));
+        Process first = Instances.startJvm(args, dir.resolve("first.log"));
         List<String> caseNos = new ArrayList<>();
         int receivedAtTheKill;
         try {
-            awaitHealthy(city, first, dir.resolve("first.log"));
+            Instances.awaitHealthy(city, first, dir.resolve("first.log"));
             for (int i = 0; i < RATINGS; i++) {
                 String caseNo = Cases.newCaseNo();
                 String url = city.putCase(caseNo, Cases.completedAtCityHall()).json().path("invitation").path("url")
@@ -84,9 +81,9 @@ class CityCrashTest extends IntegrationTest {
         }
         assertThat(receivedAtTheKill).as("killed in the middle of the push").isBetween(10, 2 * RATINGS - 1);
 
-        Process second = start(args, dir.resolve("second.log"));
+        Process second = Instances.startJvm(args, dir.resolve("second.log"));
         try {
-            awaitHealthy(city, second, dir.resolve("second.log"));
+            Instances.awaitHealthy(city, second, dir.resolve("second.log"));
             String admin = city.login("admin");
             String supervisor = city.login("supervisor");
             Await.until("every record pushed after the restart", java.time.Duration.ofSeconds(180), () -> {
@@ -114,38 +111,5 @@ class CityCrashTest extends IntegrationTest {
     private static long pending(TestApi city, String supervisorToken) {
         return city.bearer(supervisorToken, "GET", "/api/v1/exchange/reconciliation", null).json().path("pending")
                 .asLong();
-    }
-
-    private static Process start(List<String> appArgs, Path log) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
-                HaochapingApplication.class.getName()));
-        command.addAll(appArgs);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitHealthy(TestApi api, Process process, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the city exited: " + Files.readString(log));
-            }
-            try {
-                if (api.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            process.waitFor(250, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("the city did not start in time: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import org.haochaping.evaluation.EvaluationManagement;
 import org.haochaping.identity.ApiClientPrincipal;
 import org.haochaping.identity.IdentityManagement;
 import org.haochaping.support.Cases;
+import org.haochaping.support.Instances;
 import org.haochaping.support.IntegrationTest;
 import org.haochaping.support.TestApi;
 import org.haochaping.system.Zones;
@@ -62,7 +62,7 @@ class ExchangeCatchUpBenchmark extends IntegrationTest {
 
     private static final String CITY_CLIENT = "xuchang-city";
     private static final String CITY_SECRET = "bench-upstream-secret-" + UUID.randomUUID();
-    private static final int PROVINCE_PORT = freePort();
+    private static final int PROVINCE_PORT = Instances.freePort();
     private static final int BASELINE_REQUESTS = 2000;
 
     private static ConfigurableApplicationContext province;
@@ -395,13 +395,5 @@ class ExchangeCatchUpBenchmark extends IntegrationTest {
         String line = String.format(Locale.ROOT, format, args);
         System.out.println(line);
         lines.add(line);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,9 +2,6 @@ package org.haochaping.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +13,9 @@ import org.haochaping.identity.ApiClientPrincipal;
 import org.haochaping.identity.IdentityManagement;
 import org.haochaping.support.Await;
 import org.haochaping.support.Cases;
+import org.haochaping.support.Instances;
 import org.haochaping.support.IntegrationTest;
+import org.haochaping.support.PageClient;
 import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +39,8 @@ class FederationTest extends IntegrationTest {
 
     private static final String CITY_CLIENT = "xuchang-city";
     private static final String CITY_SECRET = "city-upstream-secret-" + UUID.randomUUID();
-    private static final int PROVINCE_PORT = freePort();
-    private static final Path PROVINCE_DATA = tempDirectory();
+    private static final int PROVINCE_PORT = Instances.freePort();
+    private static final Path PROVINCE_DATA = Instances.tempDirectory("hcp-province");
 
     private static ConfigurableApplicationContext province;
 
@@ -213,10 +212,10 @@ class FederationTest extends IntegrationTest {
 
         provinceDb().sql("insert into catalog_department (code, name, region_code, credit_code) values (:c, '许昌市测试局', '411000', :cc)")
                 .param("c", department).param("cc", creditCode).update();
-        ConsoleSession console = ConsoleSession.login(baseUrl(), "supervisor");
-        assertThat(console.get("/console/exchange").text()).contains(poisoned).contains("重新推送");
-        ConsoleSession.Page retried = console.post("/console/exchange",
-                "/console/exchange/dead-letters/" + letter.path("id").asString() + "/retry");
+        PageClient console = PageClient.signedIn(baseUrl(), "supervisor");
+        assertThat(console.get("/console/exchange").body()).contains(poisoned).contains("重新推送");
+        PageClient.Page retried = console.postForm("/console/exchange",
+                "/console/exchange/dead-letters/" + letter.path("id").asString() + "/retry", Map.of());
         assertThat(retried.status()).isEqualTo(302);
         assertThat(retried.location()).endsWith("/console/exchange?retried");
         assertThat(jobStatus(poisoned, "CASE")).isEqualTo("PENDING");
@@ -336,13 +335,13 @@ class FederationTest extends IntegrationTest {
         String path = "/console/exchange/reconciliation/" + today + "/repush";
         assertThat(api.bearer(api.login("city.office"), "POST", "/api/v1/exchange/reconciliation/" + today + "/repush",
                 null).status()).as("reads the reconciliation, re-pushes nothing").isEqualTo(403);
-        ConsoleSession reader = ConsoleSession.login(baseUrl(), "city.office");
-        assertThat(reader.get("/console/exchange").text()).contains("对账").doesNotContain("重新推送当天");
-        assertThat(reader.post("/console/exchange", path).status()).isEqualTo(403);
+        PageClient reader = PageClient.signedIn(baseUrl(), "city.office");
+        assertThat(reader.get("/console/exchange").body()).contains("对账").doesNotContain("重新推送当天");
+        assertThat(reader.postForm("/console/exchange", path, Map.of()).status()).isEqualTo(403);
         assertThat(jobStatus(lost, "CASE")).isEqualTo("SENT");
-        ConsoleSession console = ConsoleSession.login(baseUrl(), "supervisor");
-        assertThat(console.get("/console/exchange").text()).contains("重新推送当天").contains(path);
-        ConsoleSession.Page repushed = console.post("/console/exchange", path);
+        PageClient console = PageClient.signedIn(baseUrl(), "supervisor");
+        assertThat(console.get("/console/exchange").body()).contains("重新推送当天").contains(path);
+        PageClient.Page repushed = console.postForm("/console/exchange", path, Map.of());
         assertThat(repushed.status()).isEqualTo(302);
         assertThat(repushed.location()).contains("/console/exchange?repushed=").contains("day=" + today);
         assertThat(jobStatus(lost, "CASE")).isEqualTo("PENDING");
@@ -397,8 +396,8 @@ class FederationTest extends IntegrationTest {
         assertThat(differences(after).get("RATING")).isEqualTo(before.get("RATING") - 1);
         assertThat(differences(after).get("CASE")).isEqualTo(before.get("CASE") - 1);
         assertThat(after.path("matches").asBoolean()).isFalse();
-        ConsoleSession provinceConsole = ConsoleSession.login("http://localhost:" + PROVINCE_PORT, "supervisor");
-        String page = provinceConsole.get("/console/exchange").text();
+        PageClient provinceConsole = PageClient.signedIn("http://localhost:" + PROVINCE_PORT, "supervisor");
+        String page = provinceConsole.get("/console/exchange").body();
         assertThat(page).contains("下级报送对账").contains("许昌市好差评平台").contains("有差异");
 
         TestApi.Answer repushed = api.bearer(api.login("admin"), "POST",
@@ -502,21 +501,5 @@ class FederationTest extends IntegrationTest {
 
         assertThat(codeTables.latestVersion("zhejiang")).contains(zhejiang.version());
         assertThat(codeTables.table("provincial", 1).encode(CodeKind.LEVEL, "VERY_SATISFIED")).contains("5");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path tempDirectory() {
-        try {
-            return Files.createTempDirectory("hcp-province");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,9 +2,6 @@ package org.haochaping.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +13,7 @@ import org.haochaping.identity.ApiClientPrincipal;
 import org.haochaping.identity.IdentityManagement;
 import org.haochaping.support.Await;
 import org.haochaping.support.Cases;
+import org.haochaping.support.Instances;
 import org.haochaping.support.IntegrationTest;
 import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +41,8 @@ class RoundTripTest extends IntegrationTest {
     private static final String CITY_SECRET = "city-secret-" + UUID.randomUUID();
     private static final String PROVINCE_CLIENT = "henan-province";
     private static final String PROVINCE_SECRET = "province-secret-" + UUID.randomUUID();
-    private static final int CITY_PORT = freePort();
-    private static final Path CITY_DATA = tempDirectory();
+    private static final int CITY_PORT = Instances.freePort();
+    private static final Path CITY_DATA = Instances.tempDirectory("hcp-city");
 
     private static ConfigurableApplicationContext city;
     private static boolean cityRegistered;
@@ -334,21 +332,5 @@ class RoundTripTest extends IntegrationTest {
         assertThat(loop(c[0]).path("forwarding").path("status").asString()).isEqualTo("CONFLICT");
         assertThat(count(jdbc, "select count(*) from exchange_conflict where case_no = :c", c[0])).isEqualTo(2);
         assertThat(count(cityDb(), "select count(*) from exchange_conflict where case_no = :c", c[0])).isEqualTo(2);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path tempDirectory() {
-        try {
-            return Files.createTempDirectory("hcp-city");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

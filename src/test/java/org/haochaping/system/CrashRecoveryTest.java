@@ -2,20 +2,15 @@ package org.haochaping.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.haochaping.HaochapingApplication;
 import org.haochaping.support.Cases;
+import org.haochaping.support.Instances;
 import org.haochaping.support.TestApi;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +23,15 @@ class CrashRecoveryTest {
     @Test
     void ratingAnswered201SurvivesKillDashNineAndRestart() throws Exception {
         Path dir = Files.createTempDirectory("hcp-crash");
-        int port = freePort();
+        int port = Instances.freePort();
         List<String> args = arguments(dir, port);
         TestApi api = new TestApi("http://localhost:" + port, Clock.systemUTC());
 
-        Process first = start(args, dir.resolve("first.log"));
+        Process first = Instances.startJvm(args, dir.resolve("first.log"));
         String caseNo = Cases.newCaseNo();
         String id;
         try {
-            awaitHealthy(api, first, dir.resolve("first.log"));
+            Instances.awaitHealthy(api, first, dir.resolve("first.log"));
             String url = api.putCase(caseNo, Cases.completedAtCityHall()).json().path("invitation").path("url").asString();
             TestApi.Answer rated = api.post("/api/v1/evaluations", TestApi.json(Map.of("token",
                     url.substring(url.lastIndexOf('/') + 1), "level", "VERY_SATISFIED", "comment", "断电前的评价")));
@@ -46,9 +41,9 @@ class CrashRecoveryTest {
             first.destroyForcibly().waitFor();
         }
 
-        Process second = start(args, dir.resolve("second.log"));
+        Process second = Instances.startJvm(args, dir.resolve("second.log"));
         try {
-            awaitHealthy(api, second, dir.resolve("second.log"));
+            Instances.awaitHealthy(api, second, dir.resolve("second.log"));
             TestApi.Answer found = api.bearer(api.login("supervisor"), "GET", "/api/v1/evaluations/" + id, null);
             assertThat(found.status()).isEqualTo(200);
             assertThat(found.text("comment")).isEqualTo("断电前的评价");
@@ -73,38 +68,5 @@ class CrashRecoveryTest {
         args.add("--hcp.system.scheduler-enabled=false");
         args.add("--spring.main.banner-mode=off");
         return args;
-    }
-
-    private static Process start(List<String> appArgs, Path log) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
-                HaochapingApplication.class.getName()));
-        command.addAll(appArgs);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitHealthy(TestApi api, Process process, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("application exited: " + Files.readString(log));
-            }
-            try {
-                if (api.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            process.waitFor(java.time.Duration.ofMillis(250).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("application did not start in time: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -61,6 +61,22 @@ class Assessments {
                 .update();
     }
 
+    /** How many ratings match a condition over alias {@code r} in (from, to], counting no further than {@code cap}. */
+    long count(String condition, Map<String, Object> params, OffsetDateTime from, OffsetDateTime to, int cap) {
+        return jdbc.sql("select count(*) from (select 1 from integrity_rating r where " + condition
+                        + " and r.submitted_at > :m_from and r.submitted_at <= :m_to limit :m_cap) x")
+                .params(params).param("m_from", from).param("m_to", to).param("m_cap", cap).query(Long.class).single();
+    }
+
+    /** Ratings matching a condition over alias {@code r} in (from, to] that do not carry the signal yet. */
+    List<Member> membersWithout(Signal signal, String condition, Map<String, Object> params, OffsetDateTime from,
+            OffsetDateTime to) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put("m_signal", signal.name());
+        return members(condition + " and not exists (select 1 from integrity_signal s"
+                + " where s.evaluation_id = r.evaluation_id and s.signal = :m_signal)", all, from, to);
+    }
+
     /** Ratings matching a condition over alias {@code r}, submitted in (from, to]. */
     List<Member> members(String condition, Map<String, Object> params, OffsetDateTime from, OffsetDateTime to) {
         return jdbc.sql("select evaluation_id, submitted_at, department_code, case_number from integrity_rating r where "

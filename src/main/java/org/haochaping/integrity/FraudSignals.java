@@ -65,10 +65,11 @@ class FraudSignals {
             return Optional.empty();
         }
         Duration window = settings.burst().window();
-        List<Assessments.Member> burst = within(f, window, "r.evaluator_key = :k and r.good", Map.of("k", f.evaluatorKey()));
         int threshold = settings.burst().evaluatorCount();
-        return burst.size() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.EVALUATOR_BURST,
-                "同一评价人在 " + minutes(window) + " 内给出 " + burst.size() + " 次好评（阈值 " + threshold + " 次）", ids(burst)));
+        Burst burst = burst(f, window, Signal.EVALUATOR_BURST, threshold, "r.evaluator_key = :k and r.good",
+                Map.of("k", f.evaluatorKey()));
+        return burst.count() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.EVALUATOR_BURST,
+                "同一评价人在 " + minutes(window) + " 内给出 " + burst.counted() + " 次好评（阈值 " + threshold + " 次）", burst.unflagged()));
     }
 
     private Optional<Raised> windowBurst(RatingFeatures f) {
@@ -76,11 +77,12 @@ class FraudSignals {
             return Optional.empty();
         }
         Duration window = settings.burst().window();
-        List<Assessments.Member> burst = within(f, window, "r.window_code = :w and r.good", Map.of("w", f.windowCode()));
         int threshold = settings.burst().windowCount();
-        return burst.size() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.WINDOW_BURST,
-                "窗口 " + f.windowCode() + " 的办件在 " + minutes(window) + " 内收到 " + burst.size() + " 次好评（阈值 "
-                        + threshold + " 次）", ids(burst)));
+        Burst burst = burst(f, window, Signal.WINDOW_BURST, threshold, "r.window_code = :w and r.good",
+                Map.of("w", f.windowCode()));
+        return burst.count() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.WINDOW_BURST,
+                "窗口 " + f.windowCode() + " 的办件在 " + minutes(window) + " 内收到 " + burst.counted() + " 次好评（阈值 "
+                        + threshold + " 次）", burst.unflagged()));
     }
 
     /**
@@ -93,12 +95,12 @@ class FraudSignals {
             return Optional.empty();
         }
         Duration window = settings.burst().window();
-        List<Assessments.Member> burst = within(f, window, "r.address_key = :a and r.device_code is null and r.good",
-                Map.of("a", f.addressKey()));
         int threshold = settings.burst().addressCount();
-        return burst.size() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.ADDRESS_BURST,
+        Burst burst = burst(f, window, Signal.ADDRESS_BURST, threshold,
+                "r.address_key = :a and r.device_code is null and r.good", Map.of("a", f.addressKey()));
+        return burst.count() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.ADDRESS_BURST,
                 "同一网络地址（标识 " + f.addressKey().substring(0, 8) + "…）在 " + minutes(window) + " 内提交 "
-                        + burst.size() + " 次好评（阈值 " + threshold + " 次）", ids(burst)));
+                        + burst.counted() + " 次好评（阈值 " + threshold + " 次）", burst.unflagged()));
     }
 
     /**
@@ -141,11 +143,12 @@ class FraudSignals {
         String value = f.windowCode() != null ? f.windowCode() : f.serviceBodyCode() != null ? f.serviceBodyCode()
                 : f.departmentCode();
         Duration window = settings.burst().window();
-        List<Assessments.Member> instant = within(f, window, "r." + column + " = :g and r.instant", Map.of("g", value));
         int threshold = settings.burst().instantCount();
-        return instant.size() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.INSTANT_RATINGS,
+        Burst instant = burst(f, window, Signal.INSTANT_RATINGS, threshold, "r." + column + " = :g and r.instant",
+                Map.of("g", value));
+        return instant.count() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.INSTANT_RATINGS,
                 "办结后 " + settings.burst().instantAfter().toSeconds() + " 秒内即提交的评价在 " + minutes(window) + " 内出现 "
-                        + instant.size() + " 次（阈值 " + threshold + " 次）", ids(instant)));
+                        + instant.counted() + " 次（阈值 " + threshold + " 次）", instant.unflagged()));
     }
 
     private Optional<Raised> collusion(RatingFeatures f) {
@@ -173,12 +176,12 @@ class FraudSignals {
             return Optional.empty();
         }
         Duration period = settings.collusion().period();
-        List<Assessments.Member> repeated = within(f, period, "r.evaluator_key = :k and r.staff_no = :s and r.good",
-                Map.of("k", f.evaluatorKey(), "s", f.staffNo()));
         int threshold = settings.collusion().sameStaffCount();
-        return repeated.size() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.SAME_STAFF_REPEATED,
-                "同一评价人 " + period.toDays() + " 日内对工作人员 " + f.staffNo() + " 好评 " + repeated.size() + " 次（阈值 "
-                        + threshold + " 次）", ids(repeated)));
+        Burst repeated = burst(f, period, Signal.SAME_STAFF_REPEATED, threshold,
+                "r.evaluator_key = :k and r.staff_no = :s and r.good", Map.of("k", f.evaluatorKey(), "s", f.staffNo()));
+        return repeated.count() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.SAME_STAFF_REPEATED,
+                "同一评价人 " + period.toDays() + " 日内对工作人员 " + f.staffNo() + " 好评 " + repeated.counted() + " 次（阈值 "
+                        + threshold + " 次）", repeated.unflagged()));
     }
 
     private Optional<Raised> identicalComments(RatingFeatures f) {
@@ -186,12 +189,13 @@ class FraudSignals {
             return Optional.empty();
         }
         Duration window = settings.patterns().window();
-        List<Assessments.Member> same = within(f, window, "r.comment_digest = :d and r.department_code = :dep",
-                Map.of("d", f.commentDigest(), "dep", f.departmentCode()));
         int threshold = settings.patterns().commentCount();
-        return same.size() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.IDENTICAL_COMMENTS,
-                "同一部门 " + minutes(window) + " 内出现 " + same.size() + " 条相同的评价内容“" + shorten(f.comment())
-                        + "”（阈值 " + threshold + " 条）", ids(same)));
+        Burst same = burst(f, window, Signal.IDENTICAL_COMMENTS, threshold,
+                "r.comment_digest = :d and r.department_code = :dep",
+                Map.of("d", f.commentDigest(), "dep", f.departmentCode()));
+        return same.count() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.IDENTICAL_COMMENTS,
+                "同一部门 " + minutes(window) + " 内出现 " + same.counted() + " 条相同的评价内容“" + shorten(f.comment())
+                        + "”（阈值 " + threshold + " 条）", same.unflagged()));
     }
 
     private Optional<Raised> identicalDimensions(RatingFeatures f) {
@@ -199,12 +203,13 @@ class FraudSignals {
             return Optional.empty();
         }
         Duration window = settings.patterns().window();
-        List<Assessments.Member> same = within(f, window, "r.dimension_vector = :v and r.department_code = :dep",
-                Map.of("v", f.dimensionVector(), "dep", f.departmentCode()));
         int threshold = settings.patterns().vectorCount();
-        return same.size() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.IDENTICAL_DIMENSIONS,
-                "同一部门 " + minutes(window) + " 内有 " + same.size() + " 条评价的七项分项评价完全相同（阈值 " + threshold + " 条）",
-                ids(same)));
+        Burst same = burst(f, window, Signal.IDENTICAL_DIMENSIONS, threshold,
+                "r.dimension_vector = :v and r.department_code = :dep",
+                Map.of("v", f.dimensionVector(), "dep", f.departmentCode()));
+        return same.count() < threshold ? Optional.empty() : Optional.of(new Raised(Signal.IDENTICAL_DIMENSIONS,
+                "同一部门 " + minutes(window) + " 内有 " + same.counted() + " 条评价的七项分项评价完全相同（阈值 " + threshold + " 条）",
+                same.unflagged()));
     }
 
     /** Consecutive case numbers (same prefix) rated one after another, in number order, within a short time. */
@@ -265,6 +270,29 @@ class FraudSignals {
     private List<Assessments.Member> within(RatingFeatures f, Duration window, String condition,
             Map<String, Object> params) {
         return assessments.members(condition, params, f.submittedAt().minus(window), f.submittedAt());
+    }
+
+    /**
+     * A burst: how many ratings match (counted up to ten times the threshold, so a flood costs no more than that)
+     * and those not yet flagged with the signal, which are all that need flagging now.
+     */
+    record Burst(long count, boolean atLeast, List<String> unflagged) {
+
+        String counted() {
+            return (atLeast ? "至少 " : "") + count;
+        }
+    }
+
+    private Burst burst(RatingFeatures f, Duration window, Signal signal, int threshold, String condition,
+            Map<String, Object> params) {
+        OffsetDateTime from = f.submittedAt().minus(window);
+        int cap = Math.max(threshold, 1) * 10;
+        long count = assessments.count(condition, params, from, f.submittedAt(), cap);
+        if (count < threshold) {
+            return new Burst(count, false, List.of());
+        }
+        return new Burst(count, count >= cap,
+                ids(assessments.membersWithout(signal, condition, params, from, f.submittedAt())));
     }
 
     private static List<String> ids(List<Assessments.Member> members) {

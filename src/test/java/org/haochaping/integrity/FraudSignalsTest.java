@@ -98,6 +98,28 @@ class FraudSignalsTest extends IntegrityTest {
     }
 
     @Test
+    void aFloodFromOneEvaluatorIsCountedUpToTenTimesTheThresholdAndEachMemberFlaggedOnce() {
+        Map<String, Object> agent = person(null);
+        List<String> ids = new ArrayList<>();
+        String[] windows = {"XC-HALL-W01", "XC-HALL-W02"};
+        for (int i = 0; i < 44; i++) {
+            ids.add(rateWithToken(Cases.newCaseNo(), atWindow(windows[i % 2], agent, 120),
+                    Map.of("level", "VERY_SATISFIED")));
+        }
+        awaitScored(ids);
+        for (String id : ids) {
+            Await.until("burst signal on " + id, () -> signals(id).contains("EVALUATOR_BURST"));
+        }
+        assertThat(jdbc.sql("select count(*) from integrity_signal where signal = 'EVALUATOR_BURST'"
+                + " and evaluation_id in (:ids)").param("ids", ids).query(Long.class).single())
+                .as("one flag per rating, however long the flood").isEqualTo(ids.size());
+        // the ratings scored after the fortieth see a capped count
+        assertThat(jdbc.sql("select detail from integrity_signal where signal = 'EVALUATOR_BURST'"
+                + " and evaluation_id in (:ids)").param("ids", ids).query(String.class).list())
+                .anySatisfy(detail -> assertThat(detail).contains("至少 40 次好评"));
+    }
+
+    @Test
     void evaluatorRepeatedlyPraisingOneStaffMemberInABurstIsHeld() {
         Map<String, Object> friend = person(null);
         List<String> ids = new ArrayList<>();

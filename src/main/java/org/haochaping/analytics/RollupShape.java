@@ -8,17 +8,23 @@ import java.util.stream.Collectors;
 
 /**
  * The rollup tables, smallest first. Each keeps the day (daily tables) or month (monthly tables), region,
- * department and service body, plus the subject columns named here; rating tables also keep level and default
- * flag. A figure reads the smallest one whose columns cover its filter and grouping: the cube for the summary and
- * the department, hall and region rankings, the staff cube for windows and staff, the item cube for items, the fine
- * rollup only when it needs two of them together.
+ * department and service body, plus the columns named here (the case tables the same without level, channel and
+ * default flag). A figure reads the smallest one whose columns cover its filter, its grouping and what it counts:
+ * the cube for the summary and the department, hall and region rankings, the staff cube for windows and staff, the
+ * item cube for items, the channel cube (no levels) for ratings per channel, the fine rollup only when a figure
+ * needs two of them together.
  */
 enum RollupShape {
-    CUBE("cube_", true),
+    CUBE("cube_", true, "level", "defaulted"),
     CHANNEL("channel_cube_", false, "channel"),
-    STAFF("staff_cube_", true, "window_code", "staff_no"),
-    ITEM("item_cube_", true, "item_code"),
-    FINE("", true, "window_code", "staff_no", "item_code", "channel");
+    STAFF("staff_cube_", true, "window_code", "staff_no", "level", "defaulted"),
+    ITEM("item_cube_", true, "item_code", "level", "defaulted"),
+    FINE("", true, "window_code", "staff_no", "item_code", "level", "channel", "defaulted");
+
+    /** What a figure counts: ratings per level and default flag, ratings (any level), or completed cases. */
+    enum Counting {
+        LEVELS, RATINGS, CASES
+    }
 
     static final List<String> GRAINS = List.of("daily", "monthly");
 
@@ -26,7 +32,7 @@ enum RollupShape {
     private static final List<String> ALL = List.of("stat_day", "region_code", "department_code", "service_body_code",
             "window_code", "staff_no", "item_code", "level", "channel", "defaulted");
     private static final Set<String> ALWAYS = Set.of("stat_day", "region_code", "department_code",
-            "service_body_code", "level", "defaulted");
+            "service_body_code");
     private static final List<String> SUBJECT_COLUMNS = List.of("window_code", "staff_no", "item_code", "channel");
 
     private final String infix;
@@ -62,9 +68,13 @@ enum RollupShape {
                 && !c.equals("channel")).toList();
     }
 
-    /** The smallest shape holding what the filter narrows by and the grouping expression uses. */
-    static RollupShape covering(StatsFilter filter, String groupExpr, boolean forCases) {
+    /** The smallest shape holding what the filter narrows by, the grouping expression uses and the figure counts. */
+    static RollupShape covering(StatsFilter filter, String groupExpr, Counting counting) {
         Set<String> needed = new LinkedHashSet<>();
+        if (counting == Counting.LEVELS) {
+            needed.add("level");
+            needed.add("defaulted");
+        }
         if (filter.windowCode() != null) {
             needed.add("window_code");
         }
@@ -79,7 +89,7 @@ enum RollupShape {
                     .forEach(needed::add);
         }
         for (RollupShape shape : values()) {
-            if ((shape.hasCases || !forCases) && shape.columns.containsAll(needed)) {
+            if ((shape.hasCases || counting != Counting.CASES) && shape.columns.containsAll(needed)) {
                 return shape;
             }
         }

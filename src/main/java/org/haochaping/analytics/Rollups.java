@@ -276,63 +276,108 @@ class Rollups {
     }
 
     /**
-     * The parts of a date range: whole months (read from a monthly table) and the days before and after them (read
-     * from a daily table). An open end is a whole-month end.
+     * The parts of a date range: months read from a monthly table, plus days read from a daily table, less days read
+     * from a daily table. A month the range covers only in part is read by its days in the range, or, when that is
+     * shorter, as the whole month less its days outside the range (the days after today are empty, so the current
+     * month of a range that ends today costs one month row and no day rows). An open end is a whole-month end.
      */
-    record Parts(StatsFilter months, List<StatsFilter> days) {
+    record Parts(StatsFilter months, List<StatsFilter> days, List<StatsFilter> minus) {
+
+        /** Every part with the table grain it reads and whether it adds (1) or comes off (-1). */
+        List<Part> all() {
+            List<Part> all = new java.util.ArrayList<>();
+            if (months != null) {
+                all.add(new Part("monthly", months, 1));
+            }
+            days.forEach(d -> all.add(new Part("daily", d, 1)));
+            minus.forEach(d -> all.add(new Part("daily", d, -1)));
+            return all;
+        }
+    }
+
+    record Part(String grain, StatsFilter filter, int sign) {
     }
 
     static Parts split(StatsFilter f) {
-        java.time.LocalDate from = f.from();
-        java.time.LocalDate to = f.to();
-        java.time.LocalDate firstWhole = from == null ? null
-                : from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        java.time.LocalDate lastWhole = to == null ? null
-                : to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
-        if (firstWhole != null && lastWhole != null && firstWhole.isAfter(lastWhole)) {
-            return new Parts(null, List.of(f));
-        }
+        LocalDate from = f.from();
+        LocalDate to = f.to();
         List<StatsFilter> days = new java.util.ArrayList<>();
-        if (from != null && from.isBefore(firstWhole)) {
-            days.add(f.between(from, firstWhole.minusDays(1)));
+        List<StatsFilter> minus = new java.util.ArrayList<>();
+        if (from != null && to != null && from.withDayOfMonth(1).equals(to.withDayOfMonth(1))) {
+            LocalDate first = from.withDayOfMonth(1);
+            LocalDate last = from.withDayOfMonth(from.lengthOfMonth());
+            long inside = to.toEpochDay() - from.toEpochDay() + 1;
+            if (from.lengthOfMonth() - inside >= inside) {
+                return new Parts(null, List.of(f), List.of());
+            }
+            if (from.isAfter(first)) {
+                minus.add(f.between(first, from.minusDays(1)));
+            }
+            if (to.isBefore(last)) {
+                minus.add(f.between(to.plusDays(1), last));
+            }
+            return new Parts(f.between(first, first), List.of(), minus);
         }
-        if (to != null && to.isAfter(lastWhole)) {
-            days.add(f.between(lastWhole.plusDays(1), to));
+        LocalDate firstMonth = null;
+        if (from != null) {
+            LocalDate monthStart = from.withDayOfMonth(1);
+            int outside = from.getDayOfMonth() - 1;
+            int inside = from.lengthOfMonth() - outside;
+            if (outside == 0) {
+                firstMonth = monthStart;
+            } else if (outside < inside) {
+                firstMonth = monthStart;
+                minus.add(f.between(monthStart, from.minusDays(1)));
+            } else {
+                firstMonth = monthStart.plusMonths(1);
+                days.add(f.between(from, from.withDayOfMonth(from.lengthOfMonth())));
+            }
         }
-        return new Parts(f.between(firstWhole, lastWhole == null ? null : lastWhole.withDayOfMonth(1)), days);
+        LocalDate lastMonth = null;
+        if (to != null) {
+            LocalDate monthStart = to.withDayOfMonth(1);
+            int inside = to.getDayOfMonth();
+            int outside = to.lengthOfMonth() - inside;
+            if (outside == 0) {
+                lastMonth = monthStart;
+            } else if (outside < inside) {
+                lastMonth = monthStart;
+                minus.add(f.between(to.plusDays(1), to.withDayOfMonth(to.lengthOfMonth())));
+            } else {
+                lastMonth = monthStart.minusMonths(1);
+                days.add(f.between(monthStart, to));
+            }
+        }
+        boolean noMonths = firstMonth != null && lastMonth != null && firstMonth.isAfter(lastMonth);
+        return new Parts(noMonths ? null : f.between(firstMonth, lastMonth), days, minus);
     }
 
     // ---- reading
 
     /**
-     * Valid ratings per level and default flag, grouped by an SQL expression over alias {@code d} (or not): whole
-     * months from the monthly rollup, the rest from the daily one.
+     * Valid ratings per level and default flag, grouped by an SQL expression over alias {@code d} (or not): months
+     * from the monthly rollup, days from the daily one (see {@link #split}).
      */
     List<Cell> cells(StatsFilter filter, String groupExpr) {
-        return cells(RollupShape.covering(filter, groupExpr, false), filter, groupExpr);
+        return cells(RollupShape.covering(filter, groupExpr, RollupShape.Counting.LEVELS), filter, groupExpr);
     }
 
     /** The same from the tables of one shape (which must hold the filter and grouping). */
     List<Cell> cells(RollupShape shape, StatsFilter filter, String groupExpr) {
-        Parts parts = split(filter);
         Map<String, Cell> merged = new LinkedHashMap<>();
-        if (parts.months() != null) {
-            cells(shape.ratings("monthly"), parts.months(), groupExpr).forEach(c -> merge(merged, c));
-        }
-        for (StatsFilter days : parts.days()) {
-            cells(shape.ratings("daily"), days, groupExpr).forEach(c -> merge(merged, c));
+        for (Part part : split(filter).all()) {
+            cells(shape.ratings(part.grain()), part.filter(), groupExpr).forEach(c -> merged.merge(
+                    c.subject() + "|" + c.level() + "|" + c.defaulted(),
+                    new Cell(c.subject(), c.level(), c.defaulted(), part.sign() * c.ratings()),
+                    (a, b) -> new Cell(a.subject(), a.level(), a.defaulted(), a.ratings() + b.ratings())));
         }
         return List.copyOf(merged.values());
     }
 
     /** Valid ratings per day (the daily rollups only), for series by day. */
     List<Cell> dailyCells(StatsFilter filter, String groupExpr) {
-        return cells(RollupShape.covering(filter, groupExpr, false).ratings("daily"), filter, groupExpr);
-    }
-
-    private static void merge(Map<String, Cell> cells, Cell c) {
-        cells.merge(c.subject() + "|" + c.level() + "|" + c.defaulted(), c,
-                (a, b) -> new Cell(a.subject(), a.level(), a.defaulted(), a.ratings() + b.ratings()));
+        return cells(RollupShape.covering(filter, groupExpr, RollupShape.Counting.LEVELS).ratings("daily"), filter,
+                groupExpr);
     }
 
     private List<Cell> cells(String table, StatsFilter filter, String groupExpr) {
@@ -349,17 +394,13 @@ class Rollups {
 
     /** Ratings left out of the figures (invalid or held in quarantine). */
     long excluded(StatsFilter filter) {
-        return excluded(RollupShape.covering(filter, null, false), filter);
+        return excluded(RollupShape.covering(filter, null, RollupShape.Counting.RATINGS), filter);
     }
 
     long excluded(RollupShape shape, StatsFilter filter) {
-        Parts parts = split(filter);
         long total = 0;
-        if (parts.months() != null) {
-            total += excluded(shape.ratings("monthly"), parts.months());
-        }
-        for (StatsFilter days : parts.days()) {
-            total += excluded(shape.ratings("daily"), days);
+        for (Part part : split(filter).all()) {
+            total += part.sign() * excluded(shape.ratings(part.grain()), part.filter());
         }
         return total;
     }
@@ -373,19 +414,14 @@ class Rollups {
     /** Ratings per channel. */
     Map<String, Long> byChannel(StatsFilter filter) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        Parts parts = split(filter);
-        RollupShape shape = RollupShape.covering(filter, "d.channel", false);
-        if (parts.months() != null) {
-            byChannel(shape.ratings("monthly"), parts.months(), counts);
+        RollupShape shape = RollupShape.covering(filter, "d.channel", RollupShape.Counting.RATINGS);
+        for (Part part : split(filter).all()) {
+            jdbc.sql("select d.channel, sum(d.ratings) from " + shape.ratings(part.grain()) + " d where "
+                            + part.filter().sql("d") + " group by d.channel")
+                    .params(part.filter().params())
+                    .query((rs, n) -> counts.merge(rs.getString(1), part.sign() * rs.getLong(2), Long::sum)).list();
         }
-        parts.days().forEach(days -> byChannel(shape.ratings("daily"), days, counts));
         return counts;
-    }
-
-    private void byChannel(String table, StatsFilter filter, Map<String, Long> counts) {
-        jdbc.sql("select d.channel, sum(d.ratings) from " + table + " d where " + filter.sql("d") + " group by d.channel")
-                .params(filter.params())
-                .query((rs, n) -> counts.merge(rs.getString(1), rs.getLong(2), Long::sum)).list();
     }
 
     /** Cases completed in a period and how many of them a person rated (a rating that counts). */
@@ -395,29 +431,23 @@ class Rollups {
 
     /** Completed cases by completion day, grouped by an SQL expression over alias {@code d} (or all under ""). */
     Map<String, CaseCount> cases(StatsFilter filter, String groupExpr) {
-        return cases(RollupShape.covering(filter, groupExpr, true), filter, groupExpr);
+        return cases(RollupShape.covering(filter, groupExpr, RollupShape.Counting.CASES), filter, groupExpr);
     }
 
     Map<String, CaseCount> cases(RollupShape shape, StatsFilter filter, String groupExpr) {
         Map<String, CaseCount> counts = new LinkedHashMap<>();
-        Parts parts = split(filter);
-        if (parts.months() != null) {
-            cases(shape.cases("monthly"), parts.months(), groupExpr, counts);
-        }
-        parts.days().forEach(days -> cases(shape.cases("daily"), days, groupExpr, counts));
-        return counts;
-    }
-
-    private void cases(String table, StatsFilter filter, String groupExpr, Map<String, CaseCount> counts) {
         String subject = groupExpr == null ? "''" : groupExpr;
         String group = groupExpr == null ? "" : " group by " + groupExpr;
-        jdbc.sql("select " + subject + " as subject, sum(d.cases) as cases, sum(d.person_rated) as rated"
-                        + " from " + table + " d where " + filter.sql("d") + group)
-                .params(filter.params())
-                .query((rs, n) -> counts.merge(rs.getString("subject"),
-                        new CaseCount(rs.getLong("cases"), rs.getLong("rated")),
-                        (a, b) -> new CaseCount(a.cases() + b.cases(), a.personRated() + b.personRated())))
-                .list();
+        for (Part part : split(filter).all()) {
+            jdbc.sql("select " + subject + " as subject, sum(d.cases) as cases, sum(d.person_rated) as rated"
+                            + " from " + shape.cases(part.grain()) + " d where " + part.filter().sql("d") + group)
+                    .params(part.filter().params())
+                    .query((rs, n) -> counts.merge(rs.getString("subject"),
+                            new CaseCount(part.sign() * rs.getLong("cases"), part.sign() * rs.getLong("rated")),
+                            (a, b) -> new CaseCount(a.cases() + b.cases(), a.personRated() + b.personRated())))
+                    .list();
+        }
+        return counts;
     }
 
     /** How often each reason option was chosen with valid ratings, by level and code. */

@@ -75,10 +75,13 @@ public class AnalyticsManagement {
     }
 
     Ranking ranking(RankingSubject subject, Period period, StatsFilter filter) {
-        List<Ranking.Row> rows = rank(subject, filter.between(period.from(), period.to()));
+        StatsFilter inPeriod = filter.between(period.from(), period.to());
+        List<Scored> scored = scored(subject, inPeriod);
+        Metrics.LevelCounts pooled = scored.stream().map(Scored::counts)
+                .reduce(Metrics.LevelCounts.none(), Metrics.LevelCounts::plus);
         return new Ranking(subject, subject.label(), period.code(), period.label(), period.from(), period.to(),
-                overallMean(subject, filter.between(period.from(), period.to())), settings.shrinkageWeight(), rows,
-                Metrics.definitions());
+                round(Metrics.score(pooled, settings.levelPoints())), settings.shrinkageWeight(),
+                rank(subject, inPeriod, scored), Metrics.definitions());
     }
 
     /** Level counts per subject code (subjects without a code left out). */
@@ -101,30 +104,31 @@ public class AnalyticsManagement {
         return new Metrics.LevelCounts(counts);
     }
 
-    private Double overallMean(RankingSubject subject, StatsFilter filter) {
-        Metrics.LevelCounts pooled = countsBy(subject, filter).values().stream()
-                .reduce(Metrics.LevelCounts.none(), Metrics.LevelCounts::plus);
-        return round(Metrics.score(pooled, settings.levelPoints()));
-    }
-
     /**
      * Ranks the subjects with valid ratings under the filter: mean points, and the shrunk score {@code (n·mean +
      * m·C)/(n + m)} with C the mean of all valid ratings of the subjects ranked together; ties by count, then code.
      */
     List<Ranking.Row> rank(RankingSubject subject, StatsFilter filter) {
-        List<Rollups.Cell> cells = rollups.cells(filter, subject.column("d"));
+        return rank(subject, filter, scored(subject, filter));
+    }
+
+    private List<Ranking.Row> rank(RankingSubject subject, StatsFilter filter, List<Scored> scored) {
+        Map<String, Rollups.CaseCount> cases = rollups.cases(filter, subject.column("d"));
+        return rankRows(scored, settings.levelPoints(), settings.shrinkageWeight(), cases, names.of(subject), names);
+    }
+
+    /** The subjects with valid ratings under the filter and their counts per level. */
+    private List<Scored> scored(RankingSubject subject, StatsFilter filter) {
         Map<String, Map<Level, Long>> raw = new LinkedHashMap<>();
-        for (Rollups.Cell c : cells) {
+        for (Rollups.Cell c : rollups.cells(filter, subject.column("d"))) {
             if (c.subject() == null || c.subject().isEmpty() || c.ratings() == 0) {
                 continue;
             }
             raw.computeIfAbsent(c.subject(), k -> new EnumMap<>(Level.class)).merge(c.level(), c.ratings(), Long::sum);
         }
-        Map<String, Rollups.CaseCount> cases = rollups.cases(filter, subject.column("d"));
-        Metrics.Points points = settings.levelPoints();
         List<Scored> scored = new ArrayList<>();
         raw.forEach((code, m) -> scored.add(new Scored(code, new Metrics.LevelCounts(m))));
-        return rankRows(scored, points, settings.shrinkageWeight(), cases, names.of(subject), names);
+        return scored;
     }
 
     /** A subject and its counts, before ranking. */

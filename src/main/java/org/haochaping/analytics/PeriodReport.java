@@ -12,6 +12,8 @@ import org.haochaping.identity.CurrentUser;
 import org.haochaping.integrity.LedgerAnchors;
 import org.haochaping.rectification.RectificationFigures;
 import org.haochaping.rectification.RectificationManagement;
+import org.haochaping.rectification.WorkOrderFacts;
+import org.haochaping.rectification.WorkOrderStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PeriodReport {
 
-    /** Bad-review handling of one department (第十条). */
+    /**
+     * Bad-review handling of one department (第十条): {@code overdue} are the work orders of the period's bad ratings
+     * that are past their deadline and still being rectified (or waiting for an extension) now.
+     */
     record Handling(String departmentCode, String departmentName, long bad, long confirmed, long rectified,
-            long rectifiedOnTime, long notOnTime, Double rectificationRate, Double onTimeRate, long realNameBad,
+            long rectifiedOnTime, long overdue, Double rectificationRate, Double onTimeRate, long realNameBad,
             long calledBack, Double callbackRate) {
     }
 
@@ -104,6 +109,9 @@ class PeriodReport {
     /** Bad-review handling per department with bad ratings or work orders in the period. */
     List<Handling> handling(StatsFilter filter) {
         Map<String, Metrics.LevelCounts> counts = analytics.countsBy(RankingSubject.DEPARTMENT, filter);
+        Map<String, Long> overdue = new LinkedHashMap<>();
+        rectification.workOrderFacts(filter.scope(), filter.from(), filter.to(), Integer.MAX_VALUE).stream()
+                .filter(PeriodReport::overdue).forEach(w -> overdue.merge(w.departmentCode(), 1L, Long::sum));
         List<Handling> rows = new ArrayList<>();
         for (CatalogManagement.Department d : catalog.departments()) {
             if (!filter.scope().covers(d.regionCode(), d.code(), filter.scope().serviceBodyCode(),
@@ -116,10 +124,16 @@ class PeriodReport {
                 continue;
             }
             rows.add(new Handling(d.code(), d.name(), bad, f.confirmed(), f.rectified(), f.rectifiedOnTime(),
-                    f.confirmed() - f.rectifiedOnTime(), f.rectificationRate(), f.onTimeRectificationRate(),
+                    overdue.getOrDefault(d.code(), 0L), f.rectificationRate(), f.onTimeRectificationRate(),
                     f.realNameBad(), f.calledBack(), f.callbackRate()));
         }
         return rows;
+    }
+
+    /** Past its deadline and not rectified yet (a rectified or closed order is no longer overdue). */
+    private static boolean overdue(WorkOrderFacts order) {
+        return order.overdue() && (order.status() == WorkOrderStatus.RECTIFYING
+                || order.status() == WorkOrderStatus.EXTENSION_REQUESTED);
     }
 
     /**

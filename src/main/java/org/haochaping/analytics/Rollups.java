@@ -37,16 +37,8 @@ class Rollups {
     record Cell(String subject, Level level, boolean defaulted, long ratings) {
     }
 
-    private static final String RATING_KEY = "stat_day = :stat_day and region_code = :region and department_code = :department"
-            + " and service_body_code = :body and window_code = :window and staff_no = :staff and item_code = :item"
-            + " and level = :level and channel = :channel and defaulted = :defaulted";
-    private static final String CUBE_KEY = "stat_day = :stat_day and region_code = :region"
-            + " and department_code = :department and service_body_code = :body and level = :level"
-            + " and defaulted = :defaulted";
-    private static final String CASE_CUBE_KEY = "stat_day = :stat_day and region_code = :region"
-            + " and department_code = :department and service_body_code = :body";
-    private static final String CASE_KEY = "stat_day = :stat_day and region_code = :region and department_code = :department"
-            + " and service_body_code = :body and window_code = :window and staff_no = :staff and item_code = :item";
+    private static final String RATING_KEY = RollupShape.key(RollupShape.FINE.ratingColumns());
+    private static final String CASE_KEY = RollupShape.key(RollupShape.FINE.caseColumns());
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
@@ -65,7 +57,7 @@ class Rollups {
     void recordRating(String evaluationId, String caseNo, RatingKey key, boolean counted, boolean hasComment,
             List<String> reasons, Supplier<Map<String, Integer>> terms) {
         long[] before = lock("analytics_daily", RATING_KEY, ratingParams(key), "ratings, excluded",
-                insertRating("analytics_daily"));
+                RollupShape.insertZero("analytics_daily", RollupShape.FINE.ratingColumns(), "ratings, excluded"));
         int changed = jdbc.sql("update analytics_rating set counted = :counted where evaluation_id = :id")
                 .param("counted", counted).param("id", evaluationId).update();
         if (changed == 0) {
@@ -96,39 +88,21 @@ class Rollups {
             Map<String, Object> month = ratingParams(key);
             month.put("stat_day", key.day().withDayOfMonth(1));
             String set = "ratings = ratings + " + (after[0] - before[0]) + ", excluded = excluded + " + (after[1] - before[1]);
-            move("analytics_monthly", RATING_KEY, month, "ratings, excluded", insertRating("analytics_monthly"), set);
-            move("analytics_cube_daily", CUBE_KEY, day, "ratings, excluded", insertCube("analytics_cube_daily"), set);
-            move("analytics_cube_monthly", CUBE_KEY, month, "ratings, excluded", insertCube("analytics_cube_monthly"), set);
+            for (RollupShape shape : RollupShape.values()) {
+                List<String> columns = shape.ratingColumns();
+                if (shape != RollupShape.FINE) {
+                    move(shape.ratings("daily"), columns, day, "ratings, excluded", set);
+                }
+                move(shape.ratings("monthly"), columns, month, "ratings, excluded", set);
+            }
         }
     }
 
     /** Locks (creating it if need be) a row that follows a daily row, and moves it by the daily row's change. */
-    private void move(String table, String keySql, Map<String, Object> params, String columns, String insertZero,
-            String set) {
-        lock(table, keySql, params, columns, insertZero);
+    private void move(String table, List<String> columns, Map<String, Object> params, String counts, String set) {
+        String keySql = RollupShape.key(columns);
+        lock(table, keySql, params, counts, RollupShape.insertZero(table, columns, counts));
         jdbc.sql("update " + table + " set " + set + " where " + keySql).params(params).update();
-    }
-
-    private static String insertCube(String table) {
-        return "insert into " + table + " (stat_day, region_code, department_code, service_body_code, level, defaulted,"
-                + " ratings, excluded) values (:stat_day, :region, :department, :body, :level, :defaulted, 0, 0)";
-    }
-
-    private static String insertCaseCube(String table) {
-        return "insert into " + table + " (stat_day, region_code, department_code, service_body_code, cases,"
-                + " person_rated) values (:stat_day, :region, :department, :body, 0, 0)";
-    }
-
-    private static String insertRating(String table) {
-        return "insert into " + table + " (stat_day, region_code, department_code, service_body_code, window_code,"
-                + " staff_no, item_code, level, channel, defaulted, ratings, excluded) values (:stat_day, :region,"
-                + " :department, :body, :window, :staff, :item, :level, :channel, :defaulted, 0, 0)";
-    }
-
-    private static String insertCase(String table) {
-        return "insert into " + table + " (stat_day, region_code, department_code, service_body_code, window_code,"
-                + " staff_no, item_code, cases, person_rated) values (:stat_day, :region, :department, :body, :window,"
-                + " :staff, :item, 0, 0)";
     }
 
     /**
@@ -138,7 +112,7 @@ class Rollups {
     @Transactional
     void recordCase(String caseNo, CaseKey key) {
         long[] before = lock("analytics_case_daily", CASE_KEY, caseParams(key), "cases, person_rated",
-                insertCase("analytics_case_daily"));
+                RollupShape.insertZero("analytics_case_daily", RollupShape.FINE.caseColumns(), "cases, person_rated"));
         boolean known = jdbc.sql("select count(*) from analytics_case where case_no = :c").param("c", caseNo)
                 .query(Long.class).single() > 0;
         if (!known) {
@@ -163,12 +137,16 @@ class Rollups {
             month.put("stat_day", key.day().withDayOfMonth(1));
             String set = "cases = cases + " + (after[0] - before[0]) + ", person_rated = person_rated + "
                     + (after[1] - before[1]);
-            move("analytics_case_monthly", CASE_KEY, month, "cases, person_rated", insertCase("analytics_case_monthly"),
-                    set);
-            move("analytics_case_cube_daily", CASE_CUBE_KEY, day, "cases, person_rated",
-                    insertCaseCube("analytics_case_cube_daily"), set);
-            move("analytics_case_cube_monthly", CASE_CUBE_KEY, month, "cases, person_rated",
-                    insertCaseCube("analytics_case_cube_monthly"), set);
+            for (RollupShape shape : RollupShape.values()) {
+                if (!shape.hasCases()) {
+                    continue;
+                }
+                List<String> columns = shape.caseColumns();
+                if (shape != RollupShape.FINE) {
+                    move(shape.cases("daily"), columns, day, "cases, person_rated", set);
+                }
+                move(shape.cases("monthly"), columns, month, "cases, person_rated", set);
+            }
         }
     }
 
@@ -274,82 +252,132 @@ class Rollups {
                 group by cast(date_trunc('month', stat_day) as date), region_code, department_code, service_body_code,
                     window_code, staff_no, item_code
                 """).update();
-        for (String grain : List.of("daily", "monthly")) {
-            jdbc.sql("delete from analytics_cube_" + grain).update();
-            jdbc.sql("insert into analytics_cube_" + grain + " select stat_day, region_code, department_code,"
-                    + " service_body_code, level, defaulted, sum(ratings), sum(excluded) from analytics_" + grain
-                    + " group by stat_day, region_code, department_code, service_body_code, level, defaulted").update();
-            jdbc.sql("delete from analytics_case_cube_" + grain).update();
-            jdbc.sql("insert into analytics_case_cube_" + grain + " select stat_day, region_code, department_code,"
-                    + " service_body_code, sum(cases), sum(person_rated) from analytics_case_" + grain
-                    + " group by stat_day, region_code, department_code, service_body_code").update();
+        for (String grain : RollupShape.GRAINS) {
+            for (RollupShape shape : RollupShape.values()) {
+                if (shape == RollupShape.FINE) {
+                    continue;
+                }
+                refill(shape.ratings(grain), shape.ratingColumns(), "ratings, excluded", "analytics_" + grain,
+                        "sum(ratings), sum(excluded)");
+                if (shape.hasCases()) {
+                    refill(shape.cases(grain), shape.caseColumns(), "cases, person_rated", "analytics_case_" + grain,
+                            "sum(cases), sum(person_rated)");
+                }
+            }
         }
     }
 
-    /**
-     * Whether the cube (region, department, service body) holds what is asked: no narrowing or grouping by window,
-     * staff, item or channel.
-     */
-    static boolean coarse(StatsFilter f, String groupExpr) {
-        return f.windowCode() == null && f.staffNo() == null && f.itemCode() == null && f.scope().staffNo() == null
-                && (groupExpr == null || !(groupExpr.contains("window_code") || groupExpr.contains("staff_no")
-                        || groupExpr.contains("item_code") || groupExpr.contains("channel")));
+    /** Recounts a cube from the fine rollup of the same grain. */
+    private void refill(String table, List<String> columns, String counts, String from, String sums) {
+        String key = String.join(", ", columns);
+        jdbc.sql("delete from " + table).update();
+        jdbc.sql("insert into " + table + " (" + key + ", " + counts + ") select " + key + ", " + sums + " from " + from
+                + " group by " + key).update();
     }
 
     /**
-     * The parts of a date range: whole months (read from a monthly table) and the days before and after them (read
-     * from a daily table). An open end is a whole-month end.
+     * The parts of a date range: months read from a monthly table, plus days read from a daily table, less days read
+     * from a daily table. A month the range covers only in part is read by its days in the range, or, when that is
+     * shorter, as the whole month less its days outside the range (the days after today are empty, so the current
+     * month of a range that ends today costs one month row and no day rows). An open end is a whole-month end.
      */
-    record Parts(StatsFilter months, List<StatsFilter> days) {
+    record Parts(StatsFilter months, List<StatsFilter> days, List<StatsFilter> minus) {
+
+        /** Every part with the table grain it reads and whether it adds (1) or comes off (-1). */
+        List<Part> all() {
+            List<Part> all = new java.util.ArrayList<>();
+            if (months != null) {
+                all.add(new Part("monthly", months, 1));
+            }
+            days.forEach(d -> all.add(new Part("daily", d, 1)));
+            minus.forEach(d -> all.add(new Part("daily", d, -1)));
+            return all;
+        }
+    }
+
+    record Part(String grain, StatsFilter filter, int sign) {
     }
 
     static Parts split(StatsFilter f) {
-        java.time.LocalDate from = f.from();
-        java.time.LocalDate to = f.to();
-        java.time.LocalDate firstWhole = from == null ? null
-                : from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        java.time.LocalDate lastWhole = to == null ? null
-                : to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
-        if (firstWhole != null && lastWhole != null && firstWhole.isAfter(lastWhole)) {
-            return new Parts(null, List.of(f));
-        }
+        LocalDate from = f.from();
+        LocalDate to = f.to();
         List<StatsFilter> days = new java.util.ArrayList<>();
-        if (from != null && from.isBefore(firstWhole)) {
-            days.add(f.between(from, firstWhole.minusDays(1)));
+        List<StatsFilter> minus = new java.util.ArrayList<>();
+        if (from != null && to != null && from.withDayOfMonth(1).equals(to.withDayOfMonth(1))) {
+            LocalDate first = from.withDayOfMonth(1);
+            LocalDate last = from.withDayOfMonth(from.lengthOfMonth());
+            long inside = to.toEpochDay() - from.toEpochDay() + 1;
+            if (from.lengthOfMonth() - inside >= inside) {
+                return new Parts(null, List.of(f), List.of());
+            }
+            if (from.isAfter(first)) {
+                minus.add(f.between(first, from.minusDays(1)));
+            }
+            if (to.isBefore(last)) {
+                minus.add(f.between(to.plusDays(1), last));
+            }
+            return new Parts(f.between(first, first), List.of(), minus);
         }
-        if (to != null && to.isAfter(lastWhole)) {
-            days.add(f.between(lastWhole.plusDays(1), to));
+        LocalDate firstMonth = null;
+        if (from != null) {
+            LocalDate monthStart = from.withDayOfMonth(1);
+            int outside = from.getDayOfMonth() - 1;
+            int inside = from.lengthOfMonth() - outside;
+            if (outside == 0) {
+                firstMonth = monthStart;
+            } else if (outside < inside) {
+                firstMonth = monthStart;
+                minus.add(f.between(monthStart, from.minusDays(1)));
+            } else {
+                firstMonth = monthStart.plusMonths(1);
+                days.add(f.between(from, from.withDayOfMonth(from.lengthOfMonth())));
+            }
         }
-        return new Parts(f.between(firstWhole, lastWhole == null ? null : lastWhole.withDayOfMonth(1)), days);
+        LocalDate lastMonth = null;
+        if (to != null) {
+            LocalDate monthStart = to.withDayOfMonth(1);
+            int inside = to.getDayOfMonth();
+            int outside = to.lengthOfMonth() - inside;
+            if (outside == 0) {
+                lastMonth = monthStart;
+            } else if (outside < inside) {
+                lastMonth = monthStart;
+                minus.add(f.between(to.plusDays(1), to.withDayOfMonth(to.lengthOfMonth())));
+            } else {
+                lastMonth = monthStart.minusMonths(1);
+                days.add(f.between(monthStart, to));
+            }
+        }
+        boolean noMonths = firstMonth != null && lastMonth != null && firstMonth.isAfter(lastMonth);
+        return new Parts(noMonths ? null : f.between(firstMonth, lastMonth), days, minus);
     }
 
     // ---- reading
 
     /**
-     * Valid ratings per level and default flag, grouped by an SQL expression over alias {@code d} (or not): whole
-     * months from the monthly rollup, the rest from the daily one.
+     * Valid ratings per level and default flag, grouped by an SQL expression over alias {@code d} (or not): months
+     * from the monthly rollup, days from the daily one (see {@link #split}).
      */
     List<Cell> cells(StatsFilter filter, String groupExpr) {
-        Parts parts = split(filter);
+        return cells(RollupShape.covering(filter, groupExpr, RollupShape.Counting.LEVELS), filter, groupExpr);
+    }
+
+    /** The same from the tables of one shape (which must hold the filter and grouping). */
+    List<Cell> cells(RollupShape shape, StatsFilter filter, String groupExpr) {
         Map<String, Cell> merged = new LinkedHashMap<>();
-        String prefix = coarse(filter, groupExpr) ? "analytics_cube_" : "analytics_";
-        if (parts.months() != null) {
-            cells(prefix + "monthly", parts.months(), groupExpr).forEach(c -> merge(merged, c));
-        }
-        for (StatsFilter days : parts.days()) {
-            cells(prefix + "daily", days, groupExpr).forEach(c -> merge(merged, c));
+        for (Part part : split(filter).all()) {
+            cells(shape.ratings(part.grain()), part.filter(), groupExpr).forEach(c -> merged.merge(
+                    c.subject() + "|" + c.level() + "|" + c.defaulted(),
+                    new Cell(c.subject(), c.level(), c.defaulted(), part.sign() * c.ratings()),
+                    (a, b) -> new Cell(a.subject(), a.level(), a.defaulted(), a.ratings() + b.ratings())));
         }
         return List.copyOf(merged.values());
     }
 
     /** Valid ratings per day (the daily rollups only), for series by day. */
     List<Cell> dailyCells(StatsFilter filter, String groupExpr) {
-        return cells(coarse(filter, groupExpr) ? "analytics_cube_daily" : "analytics_daily", filter, groupExpr);
-    }
-
-    private static void merge(Map<String, Cell> cells, Cell c) {
-        cells.merge(c.subject() + "|" + c.level() + "|" + c.defaulted(), c,
-                (a, b) -> new Cell(a.subject(), a.level(), a.defaulted(), a.ratings() + b.ratings()));
+        return cells(RollupShape.covering(filter, groupExpr, RollupShape.Counting.LEVELS).ratings("daily"), filter,
+                groupExpr);
     }
 
     private List<Cell> cells(String table, StatsFilter filter, String groupExpr) {
@@ -366,14 +394,13 @@ class Rollups {
 
     /** Ratings left out of the figures (invalid or held in quarantine). */
     long excluded(StatsFilter filter) {
-        Parts parts = split(filter);
+        return excluded(RollupShape.covering(filter, null, RollupShape.Counting.RATINGS), filter);
+    }
+
+    long excluded(RollupShape shape, StatsFilter filter) {
         long total = 0;
-        String prefix = coarse(filter, null) ? "analytics_cube_" : "analytics_";
-        if (parts.months() != null) {
-            total += excluded(prefix + "monthly", parts.months());
-        }
-        for (StatsFilter days : parts.days()) {
-            total += excluded(prefix + "daily", days);
+        for (Part part : split(filter).all()) {
+            total += part.sign() * excluded(shape.ratings(part.grain()), part.filter());
         }
         return total;
     }
@@ -387,19 +414,14 @@ class Rollups {
     /** Ratings per channel. */
     Map<String, Long> byChannel(StatsFilter filter) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        Parts parts = split(filter);
-        List<StatsFilter> all = new java.util.ArrayList<>(parts.days());
-        if (parts.months() != null) {
-            byChannel("analytics_monthly", parts.months(), counts);
+        RollupShape shape = RollupShape.covering(filter, "d.channel", RollupShape.Counting.RATINGS);
+        for (Part part : split(filter).all()) {
+            jdbc.sql("select d.channel, sum(d.ratings) from " + shape.ratings(part.grain()) + " d where "
+                            + part.filter().sql("d") + " group by d.channel")
+                    .params(part.filter().params())
+                    .query((rs, n) -> counts.merge(rs.getString(1), part.sign() * rs.getLong(2), Long::sum)).list();
         }
-        all.forEach(days -> byChannel("analytics_daily", days, counts));
         return counts;
-    }
-
-    private void byChannel(String table, StatsFilter filter, Map<String, Long> counts) {
-        jdbc.sql("select d.channel, sum(d.ratings) from " + table + " d where " + filter.sql("d") + " group by d.channel")
-                .params(filter.params())
-                .query((rs, n) -> counts.merge(rs.getString(1), rs.getLong(2), Long::sum)).list();
     }
 
     /** Cases completed in a period and how many of them a person rated (a rating that counts). */
@@ -409,26 +431,23 @@ class Rollups {
 
     /** Completed cases by completion day, grouped by an SQL expression over alias {@code d} (or all under ""). */
     Map<String, CaseCount> cases(StatsFilter filter, String groupExpr) {
-        Map<String, CaseCount> counts = new LinkedHashMap<>();
-        Parts parts = split(filter);
-        String prefix = coarse(filter, groupExpr) ? "analytics_case_cube_" : "analytics_case_";
-        if (parts.months() != null) {
-            cases(prefix + "monthly", parts.months(), groupExpr, counts);
-        }
-        parts.days().forEach(days -> cases(prefix + "daily", days, groupExpr, counts));
-        return counts;
+        return cases(RollupShape.covering(filter, groupExpr, RollupShape.Counting.CASES), filter, groupExpr);
     }
 
-    private void cases(String table, StatsFilter filter, String groupExpr, Map<String, CaseCount> counts) {
+    Map<String, CaseCount> cases(RollupShape shape, StatsFilter filter, String groupExpr) {
+        Map<String, CaseCount> counts = new LinkedHashMap<>();
         String subject = groupExpr == null ? "''" : groupExpr;
         String group = groupExpr == null ? "" : " group by " + groupExpr;
-        jdbc.sql("select " + subject + " as subject, sum(d.cases) as cases, sum(d.person_rated) as rated"
-                        + " from " + table + " d where " + filter.sql("d") + group)
-                .params(filter.params())
-                .query((rs, n) -> counts.merge(rs.getString("subject"),
-                        new CaseCount(rs.getLong("cases"), rs.getLong("rated")),
-                        (a, b) -> new CaseCount(a.cases() + b.cases(), a.personRated() + b.personRated())))
-                .list();
+        for (Part part : split(filter).all()) {
+            jdbc.sql("select " + subject + " as subject, sum(d.cases) as cases, sum(d.person_rated) as rated"
+                            + " from " + shape.cases(part.grain()) + " d where " + part.filter().sql("d") + group)
+                    .params(part.filter().params())
+                    .query((rs, n) -> counts.merge(rs.getString("subject"),
+                            new CaseCount(part.sign() * rs.getLong("cases"), part.sign() * rs.getLong("rated")),
+                            (a, b) -> new CaseCount(a.cases() + b.cases(), a.personRated() + b.personRated())))
+                    .list();
+        }
+        return counts;
     }
 
     /** How often each reason option was chosen with valid ratings, by level and code. */

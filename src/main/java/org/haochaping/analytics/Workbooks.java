@@ -161,15 +161,15 @@ class Workbooks {
             }
 
             Writer handling = styles.sheet(book, "差评整改");
-            handling.header("部门代码", "部门", "差评数", "确认差评", "已整改", "按期整改", "未按期整改或尚在整改期", "差评整改率",
+            handling.header("部门代码", "部门", "差评数", "确认差评", "已整改", "按期整改", "超期未整改", "差评整改率",
                     "按期整改率", "实名差评", "已回访", "实名差评回访率");
             for (PeriodReport.Handling h : c.handling()) {
                 handling.row(h.departmentCode(), h.departmentName(), h.bad(), h.confirmed(), h.rectified(),
-                        h.rectifiedOnTime(), h.notOnTime(), new Pct(h.rectificationRate()), new Pct(h.onTimeRate()),
+                        h.rectifiedOnTime(), h.overdue(), new Pct(h.rectificationRate()), new Pct(h.onTimeRate()),
                         h.realNameBad(), h.calledBack(), new Pct(h.callbackRate()));
             }
             handling.blank();
-            handling.row("“未按期整改或尚在整改期” = 确认差评 − 按期整改；超期工单明细由整改模块提供。");
+            handling.row("“超期未整改” = 本期差评的工单中已过整改期限、至今仍在整改或申请延期的件数（按导出时的状态）。");
             handling.widths(12);
 
             Writer cases = styles.sheet(book, "典型案例");

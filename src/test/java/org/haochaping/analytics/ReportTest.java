@@ -8,18 +8,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.haochaping.identity.DataScope;
 import org.haochaping.support.Await;
 import org.haochaping.support.IntegrationTest;
+import org.haochaping.support.TestApi;
 import org.haochaping.system.Zones;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -157,5 +162,36 @@ class ReportTest extends IntegrationTest {
         String page = org.haochaping.support.PageClient.signedIn(baseUrl(), "supervisor", org.haochaping.support.TestApi.PASSWORD)
                 .get("/console/reports/" + period).body();
         assertThat(page).contains("评价存证", p.regionName(), hash);
+    }
+
+    @Autowired
+    PeriodReport report;
+
+    private String workOrderOf(String evaluationId) {
+        Await.until("work order of " + evaluationId, () -> jdbc.sql(
+                "select count(*) from rectification_work_order where evaluation_id = :e").param("e", evaluationId)
+                .query(Long.class).single() == 1);
+        String id = jdbc.sql("select id from rectification_work_order where evaluation_id = :e")
+                .param("e", evaluationId).query(String.class).single();
+        TestApi.Answer confirmed = api.bearer(api.login("supervisor"), "POST", "/api/v1/work-orders/" + id
+                + "/verification", Map.of("verdict", "CONFIRMED", "note", "经调取录像，情况属实"));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    void theHandlingSectionCountsOrdersPastTheirDeadlineThatAreNotRectified() {
+        Place p = Place.create(jdbc);
+        LocalDate today = LocalDate.now(Zones.SHANGHAI);
+        workOrderOf(p.rated(api, p.staff1(), p.item1(), "DISSATISFIED", "窗口人员态度生硬"));
+        clock.advance(Duration.ofDays(16));
+        workOrderOf(p.rated(api, p.staff2(), p.item1(), "VERY_DISSATISFIED", "材料要求反复变化"));
+
+        PeriodReport.Handling handling = report.handling(StatsFilter.of(DataScope.everything(), today,
+                        today.plusDays(20))).stream().filter(h -> h.departmentCode().equals(p.department()))
+                .findFirst().orElseThrow();
+        assertThat(handling.confirmed()).isEqualTo(2);
+        assertThat(handling.rectifiedOnTime()).isZero();
+        assertThat(handling.overdue()).as("the first is past its deadline, the second still within it").isEqualTo(1);
     }
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.haochaping.evaluation.Level;
 import org.haochaping.identity.DataScope;
@@ -117,10 +118,50 @@ public class AnalyticsManagement {
         return rankRows(scored, settings.levelPoints(), settings.shrinkageWeight(), cases, names.of(subject), names);
     }
 
+    /**
+     * Rankings of several kinds of subject under one filter, as {@link #rank} would give each: the subjects one rollup
+     * holds together (region, hall and department; window and staff) are read with one query grouped by all their
+     * codes, and each ranking adds up its own code's rows.
+     */
+    Map<RankingSubject, List<Ranking.Row>> rankAll(List<RankingSubject> subjects, StatsFilter filter) {
+        Map<RollupShape, List<RankingSubject>> byShape = new LinkedHashMap<>();
+        for (RankingSubject s : subjects) {
+            byShape.computeIfAbsent(RollupShape.covering(filter, s.column("d"), RollupShape.Counting.LEVELS),
+                    k -> new ArrayList<>()).add(s);
+        }
+        Map<RankingSubject, List<Ranking.Row>> rankings = new EnumMap<>(RankingSubject.class);
+        for (List<RankingSubject> together : byShape.values()) {
+            String group = together.stream().map(s -> s.column("d")).collect(Collectors.joining(" || '|' || "));
+            List<Rollups.Cell> cells = rollups.cells(filter, group);
+            Map<String, Rollups.CaseCount> cases = rollups.cases(filter, group);
+            for (int i = 0; i < together.size(); i++) {
+                int part = i;
+                RankingSubject subject = together.get(i);
+                List<Rollups.Cell> own = cells.stream().map(c -> new Rollups.Cell(codeAt(c.subject(), part),
+                        c.level(), c.defaulted(), c.ratings())).toList();
+                Map<String, Rollups.CaseCount> ownCases = new LinkedHashMap<>();
+                cases.forEach((codes, n) -> ownCases.merge(codeAt(codes, part), n, (a, b) -> new Rollups.CaseCount(
+                        a.cases() + b.cases(), a.personRated() + b.personRated())));
+                rankings.put(subject, rankRows(scored(own), settings.levelPoints(), settings.shrinkageWeight(),
+                        ownCases, names.of(subject), names));
+            }
+        }
+        return rankings;
+    }
+
+    /** The code at a position of codes joined with '|'. */
+    private static String codeAt(String codes, int position) {
+        return codes == null ? null : codes.split("\\|", -1)[position];
+    }
+
     /** The subjects with valid ratings under the filter and their counts per level. */
     private List<Scored> scored(RankingSubject subject, StatsFilter filter) {
+        return scored(rollups.cells(filter, subject.column("d")));
+    }
+
+    private static List<Scored> scored(List<Rollups.Cell> cells) {
         Map<String, Map<Level, Long>> raw = new LinkedHashMap<>();
-        for (Rollups.Cell c : rollups.cells(filter, subject.column("d"))) {
+        for (Rollups.Cell c : cells) {
             if (c.subject() == null || c.subject().isEmpty() || c.ratings() == 0) {
                 continue;
             }

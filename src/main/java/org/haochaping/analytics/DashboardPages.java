@@ -34,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 class DashboardPages {
 
     static final int TOP = 10;
+    /** The breakdowns beside the drill-down (which is one of them); ranked together, one read per rollup. */
+    private static final List<RankingSubject> BREAKDOWNS = List.of(RankingSubject.REGION, RankingSubject.SERVICE_BODY,
+            RankingSubject.DEPARTMENT, RankingSubject.WINDOW, RankingSubject.STAFF, RankingSubject.ITEM);
 
     private final AnalyticsManagement analytics;
     private final Viewers viewers;
@@ -89,12 +92,12 @@ class DashboardPages {
         model.addAttribute("crumbs", crumbs(filter));
 
         RankingSubject drill = drillSubject(filter);
+        Map<RankingSubject, List<Ranking.Row>> rankings = analytics.rankAll(BREAKDOWNS, filter);
         List<Breakdown> breakdowns = new ArrayList<>();
-        breakdowns.add(breakdown(drill, filter, true));
-        for (RankingSubject s : List.of(RankingSubject.REGION, RankingSubject.SERVICE_BODY, RankingSubject.DEPARTMENT,
-                RankingSubject.WINDOW, RankingSubject.STAFF, RankingSubject.ITEM)) {
+        breakdowns.add(breakdown(drill, rankings.get(drill), filter, true));
+        for (RankingSubject s : BREAKDOWNS) {
             if (s != drill) {
-                breakdowns.add(breakdown(s, filter, false));
+                breakdowns.add(breakdown(s, rankings.get(s), filter, false));
             }
         }
         model.addAttribute("drill", breakdowns.get(0));
@@ -117,8 +120,7 @@ class DashboardPages {
         return RankingSubject.REGION;
     }
 
-    private Breakdown breakdown(RankingSubject subject, StatsFilter filter, boolean drill) {
-        List<Ranking.Row> rows = analytics.rank(subject, filter);
+    private Breakdown breakdown(RankingSubject subject, List<Ranking.Row> rows, StatsFilter filter, boolean drill) {
         Map<String, String> links = new LinkedHashMap<>();
         if (drill && subject != RankingSubject.STAFF) {
             for (Ranking.Row row : rows) {

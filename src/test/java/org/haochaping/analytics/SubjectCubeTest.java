@@ -75,6 +75,7 @@ class SubjectCubeTest extends IntegrationTest {
         p.completedDaysAgo(api, 47);
         awaitFineRollup(p, 9, 0, 9);
         assertCubesEqualFine(p);
+        assertRankedTogetherAsAlone(p);
 
         // staff1 rated cases 0, 3, 6: VERY_SATISFIED, BASIC, VERY_DISSATISFIED; an unrated case of 40 days ago
         StatsFilter lastMonths = StatsFilter.of(DataScope.everything(), today().minusDays(45), today())
@@ -90,6 +91,7 @@ class SubjectCubeTest extends IntegrationTest {
         evaluations.quarantine(ids.get(0), true, "疑似刷评");
         awaitFineRollup(p, 7, 2, 7);
         assertCubesEqualFine(p);
+        assertRankedTogetherAsAlone(p);
 
         byStaff = rows(analytics.rank(RankingSubject.STAFF, lastMonths));
         assertThat(byStaff.get(p.staff1()).count()).isEqualTo(1);
@@ -99,6 +101,20 @@ class SubjectCubeTest extends IntegrationTest {
         Summary summary = analytics.summary(lastMonths);
         assertThat(summary.validTotal()).isEqualTo(7);
         assertThat(summary.excluded()).isEqualTo(2);
+    }
+
+    /** The dashboard's rankings read together (one query per rollup) equal each ranking read on its own. */
+    private void assertRankedTogetherAsAlone(Place p) {
+        List<RankingSubject> all = List.of(RankingSubject.values());
+        for (StatsFilter f : List.of(StatsFilter.of(DataScope.everything(), today().minusDays(45), today())
+                        .department(p.department()),
+                StatsFilter.of(DataScope.everything(), null, null).region(p.region()))) {
+            Map<RankingSubject, List<Ranking.Row>> together = analytics.rankAll(all, f);
+            for (RankingSubject subject : all) {
+                assertThat(together.get(subject)).as(subject + " " + f).isEqualTo(analytics.rank(subject, f))
+                        .isNotEmpty();
+            }
+        }
     }
 
     private static LocalDate today() {

@@ -124,13 +124,8 @@ public class AnalyticsManagement {
      * codes, and each ranking adds up its own code's rows.
      */
     Map<RankingSubject, List<Ranking.Row>> rankAll(List<RankingSubject> subjects, StatsFilter filter) {
-        Map<RollupShape, List<RankingSubject>> byShape = new LinkedHashMap<>();
-        for (RankingSubject s : subjects) {
-            byShape.computeIfAbsent(RollupShape.covering(filter, s.column("d"), RollupShape.Counting.LEVELS),
-                    k -> new ArrayList<>()).add(s);
-        }
         Map<RankingSubject, List<Ranking.Row>> rankings = new EnumMap<>(RankingSubject.class);
-        for (List<RankingSubject> together : byShape.values()) {
+        for (List<RankingSubject> together : readTogether(subjects, filter)) {
             String group = together.stream().map(s -> s.column("d")).collect(Collectors.joining(" || '|' || "));
             List<Rollups.Cell> cells = rollups.cells(filter, group);
             Map<String, Rollups.CaseCount> cases = rollups.cases(filter, group);
@@ -147,6 +142,16 @@ public class AnalyticsManagement {
             }
         }
         return rankings;
+    }
+
+    /** The subjects grouped by the rollup that holds them under the filter (each group is one read). */
+    List<List<RankingSubject>> readTogether(List<RankingSubject> subjects, StatsFilter filter) {
+        Map<RollupShape, List<RankingSubject>> byShape = new LinkedHashMap<>();
+        for (RankingSubject s : subjects) {
+            byShape.computeIfAbsent(RollupShape.covering(filter, s.column("d"), RollupShape.Counting.LEVELS),
+                    k -> new ArrayList<>()).add(s);
+        }
+        return List.copyOf(byShape.values());
     }
 
     /** The code at a position of codes joined with '|'. */

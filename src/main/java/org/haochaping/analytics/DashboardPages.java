@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DashboardPages {
 
     static final int TOP = 10;
-    /** The breakdowns beside the drill-down (which is one of them); ranked together, one read per rollup. */
+    /** The breakdowns beside the drill-down (which is one of them); one read per rollup, the rollups side by side. */
     private static final List<RankingSubject> BREAKDOWNS = List.of(RankingSubject.REGION, RankingSubject.SERVICE_BODY,
             RankingSubject.DEPARTMENT, RankingSubject.WINDOW, RankingSubject.STAFF, RankingSubject.ITEM);
 
@@ -43,9 +43,11 @@ class DashboardPages {
     private final CatalogManagement catalog;
     private final JsonMapper json;
     private final Clock clock;
+    private final DashboardReads reads;
 
     DashboardPages(AnalyticsManagement analytics, Viewers viewers, CatalogManagement catalog, JsonMapper json,
-            Clock clock) {
+            Clock clock, DashboardReads reads) {
+        this.reads = reads;
         this.analytics = analytics;
         this.viewers = viewers;
         this.catalog = catalog;
@@ -74,7 +76,12 @@ class DashboardPages {
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         StatsFilter filter = viewers.filter(user, start, end, regionCode, departmentCode, serviceBodyCode, windowCode);
-        Summary summary = analytics.summary(filter);
+        var summaryRead = reads.start(() -> analytics.summary(filter));
+        var timeRead = reads.start(() -> timeChart(filter));
+        var channelRead = reads.start(() -> channelChart(filter));
+        var rankingReads = analytics.readTogether(BREAKDOWNS, filter).stream()
+                .map(subjects -> reads.start(() -> analytics.rankAll(subjects, filter))).toList();
+        Summary summary = DashboardReads.result(summaryRead);
 
         model.addAttribute("filter", filter);
         model.addAttribute("summary", summary);
@@ -87,12 +94,13 @@ class DashboardPages {
         model.addAttribute("departments", catalog.departments().stream()
                 .filter(d -> user.scope().departmentCode() == null || user.scope().departmentCode().equals(d.code()))
                 .toList());
-        model.addAttribute("timeChart", timeChart(filter));
-        model.addAttribute("channelChart", channelChart(filter));
+        model.addAttribute("timeChart", DashboardReads.result(timeRead));
+        model.addAttribute("channelChart", DashboardReads.result(channelRead));
         model.addAttribute("crumbs", crumbs(filter));
 
         RankingSubject drill = drillSubject(filter);
-        Map<RankingSubject, List<Ranking.Row>> rankings = analytics.rankAll(BREAKDOWNS, filter);
+        Map<RankingSubject, List<Ranking.Row>> rankings = new java.util.EnumMap<>(RankingSubject.class);
+        rankingReads.forEach(read -> rankings.putAll(DashboardReads.result(read)));
         List<Breakdown> breakdowns = new ArrayList<>();
         breakdowns.add(breakdown(drill, rankings.get(drill), filter, true));
         for (RankingSubject s : BREAKDOWNS) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.haochaping.system.Forms;
 import org.haochaping.catalog.CatalogManagement;
@@ -44,9 +43,11 @@ class AccountabilityPages {
     private final Trail trail;
     private final CatalogManagement catalog;
     private final Clock clock;
+    private final SupervisionTabs tabs;
 
     AccountabilityPages(Deductions deductions, Appraisals appraisals, Referrals referrals, GuideRevisions revisions,
-            RectificationManagement rectification, Trail trail, CatalogManagement catalog, Clock clock) {
+            RectificationManagement rectification, Trail trail, CatalogManagement catalog, Clock clock, SupervisionTabs tabs) {
+        this.tabs = tabs;
         this.deductions = deductions;
         this.appraisals = appraisals;
         this.referrals = referrals;
@@ -57,22 +58,13 @@ class AccountabilityPages {
         this.clock = clock;
     }
 
-    private void common(Model model, CurrentUser user, String tab) {
-        model.addAttribute("tab", tab);
-        model.addAttribute("supervisor", SupervisionAccess.isSupervisor(user));
-        model.addAttribute("handler", SupervisionAccess.isHandler(user));
-        model.addAttribute("today", Zones.now(clock).toLocalDate());
-        model.addAttribute("departmentNames", catalog.departments().stream()
-                .collect(Collectors.toMap(CatalogManagement.Department::code, CatalogManagement.Department::name)));
-    }
-
     // —— deductions and appraisal
 
     @GetMapping("/console/appraisal")
     String appraisal(@RequestParam(required = false) Integer year, @RequestParam(required = false) String workOrderId,
             @AuthenticationPrincipal CurrentUser user, Model model) {
         int y = year == null ? Zones.now(clock).getYear() : year;
-        common(model, user, "appraisal");
+        tabs.common(model, user, "appraisal");
         model.addAttribute("year", y);
         model.addAttribute("appraisal", appraisals.of(y, user));
         model.addAttribute("deductions", deductions.list(y, user));
@@ -125,7 +117,7 @@ class AccountabilityPages {
     String referralList(@RequestParam(required = false) String evaluationId, @AuthenticationPrincipal CurrentUser user,
             Model model) {
         requireReferralReader(user);
-        common(model, user, "referrals");
+        tabs.common(model, user, "referrals");
         model.addAttribute("referrals", referrals.list(user));
         model.addAttribute("evaluationId", evaluationId);
         return "supervision/referrals";
@@ -146,7 +138,7 @@ class AccountabilityPages {
     @GetMapping("/console/supervision/referrals/{id}")
     String referral(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
         requireReferralReader(user);
-        common(model, user, "referrals");
+        tabs.common(model, user, "referrals");
         model.addAttribute("r", referrals.read(id, user));
         model.addAttribute("history", trail.of("REFERRAL", id));
         return "supervision/referral";
@@ -166,7 +158,7 @@ class AccountabilityPages {
     String revisionList(@RequestParam(required = false) String status, @RequestParam(required = false) String problemId,
             @AuthenticationPrincipal CurrentUser user, Model model) {
         GuideRevisions.Status filter = Forms.option(GuideRevisions.Status.class, status);
-        common(model, user, "revisions");
+        tabs.common(model, user, "revisions");
         model.addAttribute("status", filter);
         model.addAttribute("statuses", GuideRevisions.Status.values());
         model.addAttribute("revisions", revisions.list(filter, null, null, user));
@@ -197,7 +189,7 @@ class AccountabilityPages {
 
     @GetMapping("/console/supervision/revisions/{id}")
     String revision(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        common(model, user, "revisions");
+        tabs.common(model, user, "revisions");
         GuideRevisions.Revision r = revisions.get(id, user);
         model.addAttribute("r", r);
         model.addAttribute("problem", rectification.problemFacts(r.problemId()).orElse(null));
@@ -225,7 +217,7 @@ class AccountabilityPages {
     String item(@PathVariable String code, @AuthenticationPrincipal CurrentUser user, Model model) {
         CatalogManagement.ServiceItem item = catalog.item(Forms.limit(code, 64))
                 .orElseThrow(() -> DomainProblem.notFound("没有这个事项。"));
-        common(model, user, "revisions");
+        tabs.common(model, user, "revisions");
         model.addAttribute("item", item);
         model.addAttribute("revisions", revisions.list(null, item.code(), null, user));
         return "supervision/item";

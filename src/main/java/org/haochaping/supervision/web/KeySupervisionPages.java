@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.haochaping.system.Forms;
 import org.haochaping.catalog.CatalogManagement;
@@ -44,9 +43,11 @@ class KeySupervisionPages {
     private final Trail trail;
     private final CatalogManagement catalog;
     private final Clock clock;
+    private final SupervisionTabs tabs;
 
     KeySupervisionPages(KeyEntries entries, Coachings coachings, Deductions deductions, Alerts alerts, Trail trail,
-            CatalogManagement catalog, Clock clock) {
+            CatalogManagement catalog, Clock clock, SupervisionTabs tabs) {
+        this.tabs = tabs;
         this.entries = entries;
         this.coachings = coachings;
         this.deductions = deductions;
@@ -56,21 +57,12 @@ class KeySupervisionPages {
         this.clock = clock;
     }
 
-    private void common(Model model, CurrentUser user, String tab) {
-        model.addAttribute("tab", tab);
-        model.addAttribute("supervisor", SupervisionAccess.isSupervisor(user));
-        model.addAttribute("handler", SupervisionAccess.isHandler(user));
-        model.addAttribute("today", Zones.now(clock).toLocalDate());
-        model.addAttribute("departmentNames", catalog.departments().stream()
-                .collect(Collectors.toMap(CatalogManagement.Department::code, CatalogManagement.Department::name)));
-    }
-
     @GetMapping("/console/supervision/key-entries")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String period,
             @AuthenticationPrincipal CurrentUser user, Model model) {
         KeyEntryStatus filter = Forms.option(KeyEntryStatus.class, status);
         String p = period == null || period.isBlank() ? null : Forms.limit(period.strip(), 10);
-        common(model, user, "key");
+        tabs.common(model, user, "key");
         model.addAttribute("status", filter);
         model.addAttribute("period", p);
         model.addAttribute("statuses", KeyEntryStatus.values());
@@ -96,7 +88,7 @@ class KeySupervisionPages {
     @GetMapping("/console/supervision/entries/{id}")
     String entry(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
         KeyEntries.KeyEntry e = entries.get(id, user);
-        common(model, user, "key");
+        tabs.common(model, user, "key");
         model.addAttribute("e", e);
         model.addAttribute("history", trail.of("KEY_ENTRY", id));
         model.addAttribute("coachings", e.kind() == SubjectKind.STAFF ? coachings.list(null, e.subjectCode(), user)
@@ -147,7 +139,7 @@ class KeySupervisionPages {
     String coachingList(@RequestParam(required = false) String status, @RequestParam(required = false) String staffNo,
             @AuthenticationPrincipal CurrentUser user, Model model) {
         CoachingStatus filter = Forms.option(CoachingStatus.class, status);
-        common(model, user, "coaching");
+        tabs.common(model, user, "coaching");
         model.addAttribute("status", filter);
         model.addAttribute("statuses", CoachingStatus.values());
         model.addAttribute("coachings", coachings.list(filter, Forms.limit(staffNo, 32), user));
@@ -172,7 +164,7 @@ class KeySupervisionPages {
 
     @GetMapping("/console/supervision/coaching/{id}")
     String coaching(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        common(model, user, "coaching");
+        tabs.common(model, user, "coaching");
         model.addAttribute("c", coachings.get(id, user));
         model.addAttribute("history", trail.of("COACHING", id));
         return "supervision/coaching";
@@ -196,7 +188,7 @@ class KeySupervisionPages {
 
     @GetMapping("/console/supervision/staff/{staffNo}")
     String staff(@PathVariable String staffNo, @AuthenticationPrincipal CurrentUser user, Model model) {
-        common(model, user, "coaching");
+        tabs.common(model, user, "coaching");
         String no = Forms.limit(staffNo, 32);
         CatalogManagement.Staff s = catalog.staff(no)
                 .filter(x -> SupervisionAccess.readScope(user).covers(
